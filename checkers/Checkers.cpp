@@ -1,0 +1,33 @@
+//===- Checkers.cpp - registering the cvet checkers -----------------------===//
+
+#include "Checkers.h"
+#include "clang/StaticAnalyzer/Frontend/CheckerRegistry.h"
+#include "llvm/ADT/Twine.h"
+
+using namespace clang::ento;
+
+const char *const cvet::HomepageURL = CVET_HOMEPAGE;
+
+std::string cvet::ruleHelpURI(llvm::StringRef DocSlug) {
+  return (llvm::Twine(HomepageURL) + "/blob/main/docs/rules/" + DocSlug + ".md")
+      .str();
+}
+
+void cvet::registerCheckers(CheckerRegistry &Registry) {
+  Registry.addPackage(PackageName);
+  Registry.addPackageOption(
+      "string", PackageName, "ModelFiles", "",
+      "Extra API model files (YAML) for every cvet checker, separated by ';'",
+      "released");
+  // The registry keeps StringRefs: the URIs must outlive it.
+#define CVET_CHECKER(Class, DocSlug, TidyName, Description)                    \
+  static const std::string Class##Doc = ruleHelpURI(DocSlug);                  \
+  Registry.addChecker(register##Class##Checker,                               \
+                      shouldRegister##Class##Checker, "cvet." #Class,          \
+                      Description, Class##Doc, /*IsHidden=*/false);            \
+  Registry.addCheckerOption("string", "cvet." #Class, "ModelFiles", "",        \
+                            "Extra API model files (YAML) for this checker, "  \
+                            "separated by ';'",                                \
+                            "released");
+#include "Checkers.def"
+}

@@ -1,0 +1,18 @@
+// Placeholder; replaced by the real checker.
+#include "Checkers.h"
+#include "ModelOption.h"
+#include "clang/StaticAnalyzer/Core/Checker.h"
+#include "clang/StaticAnalyzer/Core/CheckerManager.h"
+using namespace clang::ento;
+namespace {
+class UnclosedIteratorChecker : public Checker<check::EndOfTranslationUnit> {
+public:
+  cvet::Model M;
+  void checkEndOfTranslationUnit(const clang::TranslationUnitDecl *, AnalysisManager &, BugReporter &) const {}
+};
+}
+void cvet::registerUnclosedIteratorChecker(CheckerManager &Mgr) {
+  auto *C = Mgr.registerChecker<UnclosedIteratorChecker>();
+  C->M = loadCheckerModel(Mgr, C);
+}
+bool cvet::shouldRegisterUnclosedIteratorChecker(const CheckerManager &) { return true; }

@@ -1,0 +1,10 @@
+# Writes OUTPUT: a C++ table {file name, contents} of the YAML files in INPUTS.
+string(REPLACE "|" ";" INPUTS "${INPUTS}")
+set(out "// Generated from lib/models/*.yaml; do not edit.\n")
+foreach(f ${INPUTS})
+  get_filename_component(name ${f} NAME)
+  file(READ ${f} text)
+  string(APPEND out "{\"${name}\", R\"cvet_model(${text})cvet_model\"},\n")
+endforeach()
+file(WRITE ${OUTPUT}.tmp "${out}")
+execute_process(COMMAND ${CMAKE_COMMAND} -E copy_if_different ${OUTPUT}.tmp ${OUTPUT})

@@ -1,0 +1,246 @@
+//===- Model.cpp - reading the YAML API models ----------------------------===//
+//
+// llvm::yaml does the parsing and reports unknown keys, missing keys and bad
+// enumeration values with their line and column; validate() adds the checks
+// that need a whole entry. Every problem ends up in one llvm::Error.
+//
+//===----------------------------------------------------------------------===//
+
+#include "cvet/Model.h"
+
+#include "llvm/Support/MemoryBuffer.h"
+#include "llvm/Support/SourceMgr.h"
+#include "llvm/Support/YAMLTraits.h"
+#include "llvm/Support/raw_ostream.h"
+
+using namespace llvm;
+using namespace cvet;
+
+LLVM_YAML_IS_SEQUENCE_VECTOR(IteratorAcquire)
+LLVM_YAML_IS_SEQUENCE_VECTOR(IteratorRelease)
+LLVM_YAML_IS_SEQUENCE_VECTOR(IteratorUse)
+LLVM_YAML_IS_SEQUENCE_VECTOR(IteratorFamily)
+LLVM_YAML_IS_SEQUENCE_VECTOR(ThreadSpawn)
+LLVM_YAML_IS_SEQUENCE_VECTOR(ThreadJoin)
+
+namespace llvm::yaml {
+
+template <> struct ScalarEnumerationTraits<HandleLoc> {
+  static void enumeration(IO &IO, HandleLoc &V) {
+    IO.enumCase(V, "Return", HandleLoc::Return);
+    IO.enumCase(V, "OutParam", HandleLoc::OutParam);
+    IO.enumCase(V, "InPlace", HandleLoc::InPlace);
+  }
+};
+
+template <> struct ScalarEnumerationTraits<WorkHandle> {
+  static void enumeration(IO &IO, WorkHandle &V) {
+    IO.enumCase(V, "None", WorkHandle::None);
+    IO.enumCase(V, "Return", WorkHandle::Return);
+    IO.enumCase(V, "OutParam", WorkHandle::OutParam);
+    IO.enumCase(V, "Arg", WorkHandle::Arg);
+  }
+};
+
+static std::string checkFunctionName(StringRef Name) {
+  if (Name.empty())
+    return "'Function' must not be empty";
+  if (Name.find_first_of(" \t()*&;,") != StringRef::npos)
+    return ("'" + Name + "' is not a function name").str();
+  return "";
+}
+
+template <> struct MappingTraits<IteratorAcquire> {
+  static void mapping(IO &IO, IteratorAcquire &A) {
+    IO.mapRequired("Function", A.Function);
+    IO.mapOptional("Handle", A.Handle, HandleLoc::Return);
+    IO.mapOptional("Arg", A.Arg, 0u);
+    IO.mapOptional("SuccessReturn", A.SuccessReturn);
+  }
+  static std::string validate(IO &IO, IteratorAcquire &A) {
+    return checkFunctionName(A.Function);
+  }
+};
+
+template <> struct MappingTraits<IteratorRelease> {
+  static void mapping(IO &IO, IteratorRelease &R) {
+    IO.mapRequired("Function", R.Function);
+    IO.mapOptional("Arg", R.Arg, 0u);
+    IO.mapOptional("OnlyWhenReturnsNull", R.OnlyWhenReturnsNull, false);
+  }
+  static std::string validate(IO &IO, IteratorRelease &R) {
+    return checkFunctionName(R.Function);
+  }
+};
+
+template <> struct MappingTraits<IteratorUse> {
+  static void mapping(IO &IO, IteratorUse &U) {
+    IO.mapRequired("Function", U.Function);
+    IO.mapOptional("Arg", U.Arg, 0u);
+  }
+  static std::string validate(IO &IO, IteratorUse &U) {
+    return checkFunctionName(U.Function);
+  }
+};
+
+template <> struct MappingTraits<IteratorFamily> {
+  static void mapping(IO &IO, IteratorFamily &F) {
+    IO.mapRequired("Family", F.Name);
+    IO.mapRequired("Acquire", F.Acquire);
+    IO.mapRequired("Release", F.Release);
+    IO.mapOptional("Use", F.Use);
+    IO.mapOptional("TakesOwnership", F.TakesOwnership);
+  }
+  static std::string validate(IO &IO, IteratorFamily &F) {
+    if (F.Name.empty())
+      return "'Family' must not be empty";
+    if (F.Acquire.empty())
+      return "iterator family '" + F.Name + "' has no 'Acquire' function";
+    if (F.Release.empty())
+      return "iterator family '" + F.Name + "' has no 'Release' function";
+    bool InPlace = F.Acquire.front().Handle == HandleLoc::InPlace;
+    for (const IteratorAcquire &A : F.Acquire)
+      if ((A.Handle == HandleLoc::InPlace) != InPlace)
+        return "iterator family '" + F.Name +
+               "' mixes 'InPlace' handles with handles that are values";
+    for (const IteratorRelease &R : F.Release)
+      if (R.OnlyWhenReturnsNull && !InPlace)
+        return "'OnlyWhenReturnsNull' needs an 'InPlace' family ('" +
+               R.Function + "')";
+    return "";
+  }
+};
+
+template <> struct MappingTraits<ThreadSpawn> {
+  static void mapping(IO &IO, ThreadSpawn &S) {
+    IO.mapRequired("Function", S.Function);
+    IO.mapRequired("DataArg", S.DataArg);
+    IO.mapOptional("DataField", S.DataField, std::string());
+    IO.mapOptional("Handle", S.Handle, WorkHandle::None);
+    IO.mapOptional("HandleArg", S.HandleArg, 0u);
+    IO.mapOptional("SuccessReturn", S.SuccessReturn);
+  }
+  static std::string validate(IO &IO, ThreadSpawn &S) {
+    std::string E = checkFunctionName(S.Function);
+    if (E.empty() && (S.Handle == WorkHandle::OutParam ||
+                      S.Handle == WorkHandle::Arg) &&
+        S.HandleArg == S.DataArg)
+      E = "'" + S.Function + "': 'HandleArg' and 'DataArg' are the same argument";
+    return E;
+  }
+};
+
+template <> struct MappingTraits<ThreadJoin> {
+  static void mapping(IO &IO, ThreadJoin &J) {
+    IO.mapRequired("Function", J.Function);
+    IO.mapOptional("HandleArg", J.HandleArg, 0u);
+    IO.mapOptional("HandleByPointer", J.HandleByPointer, false);
+    IO.mapOptional("OnlyIfArgNonZero", J.OnlyIfArgNonZero);
+  }
+  static std::string validate(IO &IO, ThreadJoin &J) {
+    return checkFunctionName(J.Function);
+  }
+};
+
+template <> struct MappingTraits<Model> {
+  static void mapping(IO &IO, Model &M) {
+    IO.mapOptional("Iterators", M.Iterators);
+    IO.mapOptional("ThreadSpawn", M.ThreadSpawns);
+    IO.mapOptional("ThreadJoin", M.ThreadJoins);
+  }
+};
+
+} // namespace llvm::yaml
+
+void Model::append(Model &&Other) {
+  auto Move = [](auto &To, auto &From) {
+    To.insert(To.end(), std::make_move_iterator(From.begin()),
+              std::make_move_iterator(From.end()));
+  };
+  Move(Iterators, Other.Iterators);
+  Move(ThreadSpawns, Other.ThreadSpawns);
+  Move(ThreadJoins, Other.ThreadJoins);
+}
+
+Error cvet::parseModel(StringRef Text, StringRef FileName, Model &Into) {
+  std::string Problems;
+  auto Collect = [](const SMDiagnostic &D, void *Ctx) {
+    auto &Out = *static_cast<std::string *>(Ctx);
+    // Later errors are usually consequences of the first one.
+    if (D.getKind() != SourceMgr::DK_Error || !Out.empty())
+      return;
+    raw_string_ostream OS(Out);
+    OS << D.getFilename() << ':' << D.getLineNo() << ':' << D.getColumnNo() + 1
+       << ": " << D.getMessage();
+  };
+  Model Parsed;
+  yaml::Input In(MemoryBufferRef(Text, FileName), nullptr, Collect, &Problems);
+  In >> Parsed;
+  if (In.error()) {
+    if (Problems.empty())
+      Problems = (FileName + ": " + In.error().message()).str();
+    return createStringError(In.error(), Problems);
+  }
+  Into.append(std::move(Parsed));
+  return Error::success();
+}
+
+Error cvet::loadModelFile(StringRef Path, Model &Into) {
+  auto Buffer = MemoryBuffer::getFile(Path, /*IsText=*/true);
+  if (!Buffer)
+    return createStringError(Buffer.getError(), "cannot read model file '%s': %s",
+                             Path.str().c_str(),
+                             Buffer.getError().message().c_str());
+  return parseModel((*Buffer)->getBuffer(), Path, Into);
+}
+
+namespace {
+struct EmbeddedModel {
+  const char *Name;
+  const char *Text;
+};
+const EmbeddedModel DefaultModels[] = {
+#include "DefaultModels.inc"
+};
+} // namespace
+
+std::vector<StringRef> cvet::defaultModelFileNames() {
+  std::vector<StringRef> Names;
+  for (const EmbeddedModel &M : DefaultModels)
+    Names.push_back(M.Name);
+  return Names;
+}
+
+const Model &cvet::defaultModel() {
+  static const Model Default = [] {
+    Model M;
+    for (const EmbeddedModel &E : DefaultModels)
+      if (Error Err = parseModel(E.Text, E.Name, M))
+        report_fatal_error(Twine("cvet: built-in model is broken: ") +
+                           toString(std::move(Err)));
+    return M;
+  }();
+  return Default;
+}
+
+Expected<Model> cvet::loadModels(ArrayRef<std::string> ExtraFiles) {
+  Model M = defaultModel();
+  for (const std::string &F : ExtraFiles)
+    if (Error Err = loadModelFile(F, M))
+      return std::move(Err);
+  return M;
+}
+
+std::vector<std::string> cvet::splitList(StringRef List) {
+  std::vector<std::string> Out;
+  size_t Start = 0;
+  for (size_t I = 0; I <= List.size(); ++I) {
+    if (I < List.size() && List[I] != ';' && List[I] != ',')
+      continue;
+    StringRef Part = List.slice(Start, I).trim();
+    if (!Part.empty())
+      Out.push_back(Part.str());
+    Start = I + 1;
+  }
+  return Out;
+}

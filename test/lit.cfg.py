@@ -1,0 +1,40 @@
+# lit configuration for cvet. Substitutions:
+#   %clang                 the clang that the plugin was built against
+#   %clang_analyze_cc1     clang -cc1 -analyze with the cvet plugin loaded
+#   %clang_analyze         the clang driver in --analyze mode with the plugin loaded
+#   %cvet_plugin           the plugin itself (for scan-build and -Xclang -load)
+#   %inputs                test/Inputs (mock headers, shared sources)
+import os
+import shutil
+
+import lit.formats
+
+config.name = "cvet"
+config.test_format = lit.formats.ShTest(not lit_config.isWindows)
+config.suffixes = [".c", ".cpp", ".m", ".test"]
+config.excludes = ["Inputs"]
+config.test_source_root = os.path.dirname(__file__)
+config.test_exec_root = os.path.join(config.cvet_obj_root, "test")
+
+config.environment["PATH"] = os.pathsep.join(
+    [config.cvet_tools_dir, config.llvm_tools_dir, config.environment.get("PATH", os.environ.get("PATH", ""))]
+)
+for var in ("HOME", "TMPDIR", "LANG"):
+    if var in os.environ:
+        config.environment[var] = os.environ[var]
+
+clang = os.path.join(config.llvm_tools_dir, "clang")
+inputs = os.path.join(config.test_source_root, "Inputs")
+plugin = config.cvet_plugin
+
+config.substitutions.append(("%clang_analyze_cc1",
+    f"{clang} -cc1 -analyze -setup-static-analyzer -load {plugin} -I {inputs}"))
+config.substitutions.append(("%clang_analyze",
+    f"{clang} --analyze -Xclang -load -Xclang {plugin} -I {inputs}"))
+config.substitutions.append(("%cvet_plugin", plugin))
+config.substitutions.append(("%inputs", inputs))
+config.substitutions.append(("%clang", clang))
+config.substitutions.append(("%python", config.python_executable))
+
+if shutil.which("node") and shutil.which("npm"):
+    config.available_features.add("node")
