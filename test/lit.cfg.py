@@ -38,3 +38,28 @@ config.substitutions.append(("%python", config.python_executable))
 
 if shutil.which("node") and shutil.which("npm"):
     config.available_features.add("node")
+
+# The driver (tools/cvet) and its tests.
+#   %cvet          the cvet driver
+#   %multitool     the SARIF Multitool (feature `multitool` when installed:
+#                  scripts/install-deps.sh puts it in build/multitool, or
+#                  CVET_MULTITOOL names the binary)
+cvet_bin = os.path.join(config.cvet_tools_dir, "cvet")
+config.substitutions.append(("%cvet", cvet_bin))
+if os.path.exists(cvet_bin):
+    config.available_features.add("cvet-driver")
+multitool = os.environ.get("CVET_MULTITOOL") or os.path.join(
+    config.cvet_obj_root, "multitool", "node_modules", "@microsoft",
+    "sarif-multitool-linux", "Sarif.Multitool")
+if os.path.isfile(multitool) and os.access(multitool, os.X_OK):
+    config.available_features.add("multitool")
+    config.substitutions.append(("%multitool", multitool))
+    # The Multitool is a .NET program; keep it away from $HOME telemetry.
+    config.environment["DOTNET_CLI_TELEMETRY_OPTOUT"] = "1"
+else:
+    lit_config.note("SARIF Multitool not found at %s: the SARIF validity test "
+                    "is skipped (scripts/install-deps.sh installs it)" % multitool)
+scan_build = shutil.which("scan-build-" + config.clang_version_major)
+if scan_build:
+    config.available_features.add("scan-build")
+    config.substitutions.append(("%scan_build", scan_build))

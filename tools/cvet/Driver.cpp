@@ -57,7 +57,7 @@ cl::SubCommand MergeCommand("merge",
                             "one log with one run");
 
 cl::opt<std::string> BuildPath(
-    "p", cl::value_desc("build-path"), cl::cat(Category),
+    "p", cl::value_desc("build-path"), cl::Prefix, cl::cat(Category),
     cl::desc("Directory holding compile_commands.json, or the file itself "
              "(default: searched upward from the working directory)"));
 cl::list<std::string>
@@ -66,7 +66,7 @@ cl::list<std::string>
           cl::desc("<files or directories...> (default: every translation "
                    "unit in the compilation database)"));
 cl::opt<unsigned>
-    Jobs("j", cl::value_desc("N"), cl::init(0), cl::cat(Category),
+    Jobs("j", cl::value_desc("N"), cl::init(0), cl::Prefix, cl::cat(Category),
          cl::desc("Translation units analysed in parallel (default: all "
                   "cores)"));
 cl::opt<std::string>
