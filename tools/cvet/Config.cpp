@@ -4,6 +4,7 @@
 #include "Analyze.h"
 
 #include "llvm/Support/FileSystem.h"
+#include "llvm/Support/GlobPattern.h"
 #include "llvm/Support/MemoryBuffer.h"
 #include "llvm/Support/Path.h"
 #include "llvm/Support/SourceMgr.h"
@@ -65,7 +66,6 @@ Expected<Config> cvet::parseConfig(StringRef Text, StringRef Path) {
                                Path.str().c_str(), E.c_str(),
                                toString(G.takeError()).c_str());
     C.Exclude.push_back(E);
-    C.Globs.push_back(std::move(*G));
   }
   return C;
 }
@@ -94,7 +94,7 @@ std::optional<std::string> cvet::findConfig(StringRef Dir) {
 }
 
 bool Config::excludes(StringRef File) const {
-  if (Globs.empty())
+  if (Exclude.empty())
     return false;
   StringRef Rel = File;
   if (!Dir.empty() && Rel.consume_front(Dir) &&
@@ -102,8 +102,16 @@ bool Config::excludes(StringRef File) const {
     ;
   else
     Rel = File;
-  for (const GlobPattern &G : Globs)
-    if (G.match(Rel) || G.match(File))
+  // GlobPattern may keep pointers into its pattern text, so it is built
+  // from the strings this object owns rather than stored.
+  for (const std::string &E : Exclude) {
+    Expected<GlobPattern> G = GlobPattern::create(E);
+    if (!G) {
+      consumeError(G.takeError());
+      continue;
+    }
+    if (G->match(Rel) || G->match(File))
       return true;
+  }
   return false;
 }

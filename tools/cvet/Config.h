@@ -15,7 +15,6 @@
 
 #include "llvm/ADT/StringRef.h"
 #include "llvm/Support/Error.h"
-#include "llvm/Support/GlobPattern.h"
 #include <optional>
 #include <string>
 #include <vector>
@@ -31,10 +30,6 @@ struct Config {
 
   /// Whether an absolute path falls under one of the Exclude patterns.
   bool excludes(llvm::StringRef File) const;
-
-private:
-  friend llvm::Expected<Config> parseConfig(llvm::StringRef, llvm::StringRef);
-  std::vector<llvm::GlobPattern> Globs;
 };
 
 llvm::Expected<Config> parseConfig(llvm::StringRef Text, llvm::StringRef Path);
