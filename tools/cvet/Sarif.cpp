@@ -317,6 +317,18 @@ static std::string serialize(const json::Value &V) {
   return S;
 }
 
+static std::string identity(const json::Value &V) {
+  const json::Object *O = V.getAsObject();
+  if (!O)
+    return serialize(V);
+  std::string Key;
+  for (StringRef Field :
+       {"ruleId", "locations", "message", "partialFingerprints"})
+    if (const json::Value *F = O->get(Field))
+      Key += serialize(*F) + '\n';
+  return Key;
+}
+
 Expected<json::Value> cvet::mergeSarif(ArrayRef<std::string> Files) {
   std::optional<json::Value> Tool;
   std::optional<json::Value> BaseIds;
@@ -371,8 +383,7 @@ Expected<json::Value> cvet::mergeSarif(ArrayRef<std::string> Files) {
         }
       if (json::Array *Rs = Run->getArray("results"))
         for (json::Value &R : *Rs)
-          if (SeenResults.insert(serialize(R)).second)
-            Results.push_back(R);
+          Results.push_back(R);
       if (json::Array *Invs = Run->getArray("invocations"))
         for (json::Value &I : *Invs) {
           json::Object *O = I.getAsObject();
@@ -398,9 +409,13 @@ Expected<json::Value> cvet::mergeSarif(ArrayRef<std::string> Files) {
                 return KA < KB;
               return serialize(A) < serialize(B);
             });
+  // A header's finding reached from translation units in different shards
+  // comes with different code flows: keep one per rule, place, message and
+  // fingerprint, the same one whatever the order of the inputs.
   json::Array ResultArray;
   for (json::Value &R : Results)
-    ResultArray.push_back(std::move(R));
+    if (SeenResults.insert(identity(R)).second)
+      ResultArray.push_back(std::move(R));
   json::Array ArtifactArray;
   for (auto &[Key, A] : Artifacts)
     ArtifactArray.push_back(std::move(A));
