@@ -49,13 +49,15 @@ config.substitutions.append(("%cvet", cvet_bin))
 if os.path.exists(cvet_bin):
     config.available_features.add("cvet-driver")
 multitool = os.environ.get("CVET_MULTITOOL") or os.path.join(
-    config.cvet_obj_root, "multitool", "node_modules", "@microsoft",
-    "sarif-multitool-linux", "Sarif.Multitool")
+    os.environ.get("CVET_MULTITOOL_DIR") or os.path.join(config.cvet_obj_root, "multitool"),
+    "node_modules", "@microsoft", "sarif-multitool-linux", "Sarif.Multitool")
 if os.path.isfile(multitool) and os.access(multitool, os.X_OK):
     config.available_features.add("multitool")
     config.substitutions.append(("%multitool", multitool))
     # The Multitool is a .NET program; keep it away from $HOME telemetry.
     config.environment["DOTNET_CLI_TELEMETRY_OPTOUT"] = "1"
+    # ... and independent of the machine's ICU libraries.
+    config.environment["DOTNET_SYSTEM_GLOBALIZATION_INVARIANT"] = "1"
 else:
     lit_config.note("SARIF Multitool not found at %s: the SARIF validity test "
                     "is skipped (scripts/install-deps.sh installs it)" % multitool)
