@@ -65,3 +65,6 @@ scan_build = shutil.which("scan-build-" + config.clang_version_major)
 if scan_build:
     config.available_features.add("scan-build")
     config.substitutions.append(("%scan_build", scan_build))
+config.substitutions.append(("%cvet_src", config.cvet_src_root))
+if shutil.which("cmake"):
+    config.available_features.add("cmake")
