@@ -46,7 +46,7 @@ measure() {
   mem[$name]=$(awk -F': ' '/Maximum resident set size/ {print $2}' "$log")
 }
 
-units=$(python3 -c 'import json,sys; print(len({e["file"] for e in json.load(open(sys.argv[1]))}))' \
+units=$(python3 -c 'import json,os,sys; print(len({os.path.normpath(os.path.join(e["directory"], e["file"])) for e in json.load(open(sys.argv[1]))}))' \
   "$project/compile_commands.json")
 echo "project: $project ($units translation units), jobs: $jobs" >&2
 
@@ -55,7 +55,20 @@ measure cvet env -C "$project" "$cvet" -p "$project" -j "$jobs" --quiet --sarif 
 cvet_findings=$(python3 -c 'import json,sys; print(len(json.load(open(sys.argv[1]))["runs"][0]["results"]))' "$out/cvet.sarif")
 
 echo "running analyze-build-$LLVM ..." >&2
-ab_args=(--cdb "$project/compile_commands.json" -o "$out/ab" --load-plugin "$plugin")
+# cvet analyses each file once (its first command); give analyze-build the
+# same list so that both do the same work.
+mkdir -p "$out/cdb"
+python3 - "$project/compile_commands.json" "$out/cdb/compile_commands.json" <<'PY'
+import json, os, sys
+seen, first = set(), []
+for e in json.load(open(sys.argv[1])):
+    f = os.path.normpath(os.path.join(e["directory"], e["file"]))
+    if f not in seen:
+        seen.add(f)
+        first.append(e)
+json.dump(first, open(sys.argv[2], "w"))
+PY
+ab_args=(--cdb "$out/cdb/compile_commands.json" -o "$out/ab" --load-plugin "$plugin")
 for r in $rules; do ab_args+=(--enable-checker "$r"); done
 for c in "${others[@]}"; do ab_args+=(--disable-checker "$c"); done
 measure analyze-build "analyze-build-$LLVM" "${ab_args[@]}"
