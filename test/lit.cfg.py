@@ -70,4 +70,3 @@ if shutil.which("cmake"):
 
 if shutil.which("node") and shutil.which("npm"):
     config.available_features.add("node")
-
