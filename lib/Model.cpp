@@ -67,6 +67,7 @@ template <> struct MappingTraits<IteratorRelease> {
     IO.mapRequired("Function", R.Function);
     IO.mapOptional("Arg", R.Arg, 0u);
     IO.mapOptional("OnlyWhenReturnsNull", R.OnlyWhenReturnsNull, false);
+    IO.mapOptional("Idempotent", R.Idempotent, false);
   }
   static std::string validate(IO &IO, IteratorRelease &R) {
     return checkFunctionName(R.Function);

@@ -52,6 +52,9 @@ struct IteratorRelease {
   unsigned Arg = 0; ///< The handle (Return / OutParam) or a pointer to it (InPlace).
   /// hash_seq_search(&status) releases the scan only when it returns NULL.
   bool OnlyWhenReturnsNull = false;
+  /// Closing twice is harmless (glibc's globfree clears what it freed), so a
+  /// second close is not reported.
+  bool Idempotent = false;
 };
 
 /// A function known to use a handle without closing it or keeping it.
