@@ -33,6 +33,9 @@
 
 #include "clang/AST/Attr.h"
 #include "clang/AST/Decl.h"
+#include "clang/AST/TypeLoc.h"
+#include "clang/AST/ParentMap.h"
+#include "clang/Analysis/CFGStmtMap.h"
 #include "clang/StaticAnalyzer/Core/BugReporter/BugReporter.h"
 #include "clang/StaticAnalyzer/Core/BugReporter/BugType.h"
 #include "clang/StaticAnalyzer/Core/Checker.h"
@@ -146,7 +149,8 @@ struct ArgEntry {
 };
 
 class UnclosedIteratorChecker
-    : public Checker<check::PostCall, check::DeadSymbols, check::PointerEscape,
+    : public Checker<check::PreCall, check::PostCall, check::DeadSymbols,
+                     check::PointerEscape,
                      check::RegionChanges, check::Bind,
                      check::PreStmt<ReturnStmt>> {
 public:
@@ -156,6 +160,7 @@ public:
 
   void buildTables(cvet::Model &&M);
 
+  void checkPreCall(const CallEvent &Call, CheckerContext &C) const;
   void checkPostCall(const CallEvent &Call, CheckerContext &C) const;
   void checkDeadSymbols(SymbolReaper &SR, CheckerContext &C) const;
   ProgramStateRef checkPointerEscape(ProgramStateRef State,
@@ -189,7 +194,6 @@ private:
   llvm::StringSet<> ModelNames;
 
   bool mayBeModeled(const CallEvent &Call) const;
-  bool hasHandleAttrs(const FunctionDecl *FD) const;
   bool isNonEscapingCall(const CallEvent &Call) const;
   const Family &familyForTag(llvm::StringRef Tag, bool InPlace) const;
 
@@ -201,8 +205,8 @@ private:
                           ProgramStateRef State, const ReleaseEntry &R,
                           SmallVectorImpl<const NoteTag *> &Notes,
                           bool &Sunk) const;
-  void applyAttributes(const CallEvent &Call, const FunctionDecl *FD,
-                       CheckerContext &C) const;
+  void applyAcquireAttributes(const CallEvent &Call, const FunctionDecl *FD,
+                              CheckerContext &C) const;
 
   void reportLeaks(ArrayRef<SymbolRef> Syms,
                    ArrayRef<const MemRegion *> Scans, CheckerContext &C,
@@ -218,6 +222,140 @@ private:
 
 REGISTER_MAP_WITH_PROGRAMSTATE(IterSymMap, SymbolRef, IterState)
 REGISTER_MAP_WITH_PROGRAMSTATE(ScanRegionMap, const MemRegion *, IterState)
+
+namespace {
+/// Where a handle is lost, rather than where the analyzer first notices:
+/// at the assignment that overwrote the last reference, or at the break /
+/// continue / goto / return that ends the straight-line code in which the
+/// handle died.
+struct HoldsSymbol final : StoreManager::BindingsHandler {
+  SymbolRef Sym;
+  bool Found = false;
+  explicit HoldsSymbol(SymbolRef Sym) : Sym(Sym) {}
+  bool HandleBinding(StoreManager &, Store, const MemRegion *,
+                     SVal V) override {
+    Found = V.getAsSymbol() == Sym;
+    return !Found;
+  }
+};
+
+static bool isHeld(const ExplodedNode *N, SymbolRef Sym) {
+  ProgramStateRef State = N->getState();
+  HoldsSymbol H(Sym);
+  State->getStateManager().getStoreManager().iterBindings(State->getStore(), H);
+  return H.Found;
+}
+
+static bool inEnvironment(const ExplodedNode *N, SymbolRef Sym) {
+  for (const auto &Binding : N->getState()->getEnvironment())
+    if (Binding.second.getAsSymbol() == Sym)
+      return true;
+  return false;
+}
+
+/// The assignment (or call writing an out-parameter) that overwrote the last
+/// reference to the handle. Bindings the analyzer drops because a variable
+/// is dead are not overwrites.
+static const Stmt *overwritePoint(const ExplodedNode *Err, SymbolRef Sym) {
+  if (!Sym || isHeld(Err, Sym))
+    return nullptr;
+  unsigned Budget = 4096;
+  for (const ExplodedNode *N = Err; N && Budget; --Budget) {
+    const ExplodedNode *Before = N->getFirstPred();
+    if (!Before || !N->getState()->get<IterSymMap>(Sym))
+      return nullptr;
+    if (isHeld(Before, Sym)) {
+      ProgramPoint::Kind K = N->getLocation().getKind();
+      if (K == ProgramPoint::PreStmtPurgeDeadSymbolsKind ||
+          K == ProgramPoint::PostStmtPurgeDeadSymbolsKind ||
+          inEnvironment(N, Sym))
+        return nullptr;
+      return N->getStmtForDiagnostics();
+    }
+    N = Before;
+  }
+  return nullptr;
+}
+
+static bool isJump(const Stmt *S) {
+  return isa_and_nonnull<BreakStmt, ContinueStmt, GotoStmt>(S);
+}
+
+/// The goto / break / continue that entered S's block, when nothing but S's
+/// own operands ran in the block since.
+static const Stmt *jumpHere(const ExplodedNode *Err, const Stmt *S,
+                            const CFGBlock *B, AnalysisDeclContext *ADC) {
+  unsigned Budget = 64;
+  for (const ExplodedNode *N = Err; N && Budget; N = N->getFirstPred(), --Budget) {
+    if (auto BE = N->getLocationAs<BlockEdge>()) {
+      if (BE->getDst() != B)
+        return nullptr;
+      // Only S's own operands may have run in this block before S.
+      ParentMap &PM = ADC->getParentMap();
+      for (const CFGElement &E : *B) {
+        auto CS = E.getAs<CFGStmt>();
+        if (!CS)
+          continue;
+        if (CS->getStmt() == S)
+          break;
+        const Stmt *P = CS->getStmt();
+        while (P && P != S)
+          P = PM.getParent(P);
+        if (!P)
+          return nullptr;
+      }
+      const Stmt *From = BE->getSrc()->getTerminatorStmt();
+      return isJump(From) ? From : nullptr;
+    }
+  }
+  return nullptr;
+}
+
+/// The jump that led to S's block if S is the first thing the block runs,
+/// or the jump (or return) that ends S's block.
+static const Stmt *jumpAround(const ExplodedNode *Err) {
+  const Stmt *S = Err->getStmtForDiagnostics();
+  const LocationContext *LC = Err->getLocationContext();
+  AnalysisDeclContext *ADC = LC->getAnalysisDeclContext();
+  if (!S || S == ADC->getBody())
+    return nullptr;
+  const CFGBlock *B = ADC->getCFGStmtMap()->getBlock(S);
+  if (!B)
+    return nullptr;
+  if (const Stmt *J = jumpHere(Err, S, B, ADC))
+    return J;
+  const Stmt *T = B->getTerminatorStmt();
+  if (isJump(T))
+    return T;
+  if (!B->empty())
+    if (auto Last = B->back().getAs<CFGStmt>())
+      if (isa<ReturnStmt>(Last->getStmt()))
+        return Last->getStmt();
+  return nullptr;
+}
+
+static const Stmt *leakPoint(const ExplodedNode *Err, SymbolRef Sym) {
+  if (const Stmt *S = overwritePoint(Err, Sym))
+    return S;
+  return jumpAround(Err);
+}
+
+/// A leak report shown at the leak point.
+class LeakReport final : public PathSensitiveBugReport {
+  PathDiagnosticLocation At;
+
+public:
+  LeakReport(const BugType &BT, StringRef Msg, const ExplodedNode *Err,
+             PathDiagnosticLocation Unique, const Decl *UniqueDecl,
+             PathDiagnosticLocation At)
+      : PathSensitiveBugReport(BT, Msg, Err, Unique, UniqueDecl), At(At) {}
+
+  PathDiagnosticLocation getLocation() const override {
+    return At.isValid() ? At : PathSensitiveBugReport::getLocation();
+  }
+};
+
+} // namespace
 
 //===----------------------------------------------------------------------===//
 // Messages.
@@ -323,6 +461,61 @@ static ProgramStateRef escapeCopiedScans(ProgramStateRef State, SVal V) {
     if (overlaps(R, From))
       State = State->remove<ScanRegionMap>(R);
   return State;
+}
+
+/// acquire_handle on a function: written before the declaration it is a
+/// declaration attribute; written after the parameter list it lands on the
+/// function type, kept in the type's source information.
+static const AcquireHandleAttr *returnsHandle(const FunctionDecl *FD) {
+  for (const FunctionDecl *D : FD->redecls()) {
+    if (const auto *A = D->getAttr<AcquireHandleAttr>())
+      return A;
+    const TypeSourceInfo *TSI = D->getTypeSourceInfo();
+    if (!TSI)
+      continue;
+    for (TypeLoc TL = TSI->getTypeLoc(); !TL.isNull();) {
+      if (auto ATL = TL.getAs<AttributedTypeLoc>()) {
+        if (const auto *A = ATL.getAttrAs<AcquireHandleAttr>())
+          return A;
+        TL = ATL.getModifiedLoc();
+      } else if (auto MTL = TL.getAs<MacroQualifiedTypeLoc>()) {
+        TL = MTL.getInnerLoc();
+      } else if (auto PTL = TL.getAs<ParenTypeLoc>()) {
+        TL = PTL.getInnerLoc();
+      } else {
+        break;
+      }
+    }
+  }
+  return nullptr;
+}
+
+/// A handle attribute on parameter I of any declaration of FD.
+template <typename AttrT>
+static const AttrT *paramAttr(const FunctionDecl *FD, unsigned I) {
+  for (const FunctionDecl *D : FD->redecls())
+    if (I < D->getNumParams())
+      if (const auto *A = D->getParamDecl(I)->getAttr<AttrT>())
+        return A;
+  return nullptr;
+}
+
+static bool hasHandleAttrs(const FunctionDecl *FD) {
+  bool Any = false;
+  for (const FunctionDecl *D : FD->redecls()) {
+    Any |= D->hasAttrs();
+    for (const ParmVarDecl *P : D->parameters())
+      Any |= P->hasAttrs();
+  }
+  if (!Any && !FD->getType()->getAs<AttributedType>())
+    return false;
+  if (returnsHandle(FD))
+    return true;
+  for (unsigned I = 0, E = FD->getNumParams(); I < E; ++I)
+    if (paramAttr<AcquireHandleAttr>(FD, I) ||
+        paramAttr<ReleaseHandleAttr>(FD, I) || paramAttr<UseHandleAttr>(FD, I))
+      return true;
+  return false;
 }
 
 static std::vector<llvm::StringRef> qualifiedParts(llvm::StringRef Name) {
@@ -445,16 +638,6 @@ bool UnclosedIteratorChecker::mayBeModeled(const CallEvent &Call) const {
   return II && ModelNames.contains(II->getName());
 }
 
-bool UnclosedIteratorChecker::hasHandleAttrs(const FunctionDecl *FD) const {
-  if (FD->hasAttr<AcquireHandleAttr>())
-    return true;
-  for (const ParmVarDecl *P : FD->parameters())
-    if (P->hasAttr<AcquireHandleAttr>() || P->hasAttr<ReleaseHandleAttr>() ||
-        P->hasAttr<UseHandleAttr>())
-      return true;
-  return false;
-}
-
 /// Calls that are known to leave the handles they see alone (or to close
 /// them, which checkPostCall models): the model's functions, functions with
 /// handle attributes, and plain C library functions in system headers that
@@ -466,7 +649,9 @@ bool UnclosedIteratorChecker::isNonEscapingCall(const CallEvent &Call) const {
   const auto *FD = dyn_cast_or_null<FunctionDecl>(Call.getDecl());
   if (!FD)
     return false;
-  if (hasHandleAttrs(FD))
+  // Annotated functions without a body do what their annotations say; a body
+  // that was not inlined may do anything.
+  if (!FD->isDefined() && hasHandleAttrs(FD))
     return true;
   if (!isa<SimpleFunctionCall>(Call) || !Call.isInSystemHeader())
     return false;
@@ -699,18 +884,19 @@ static SymbolRef attributedHandle(ProgramStateRef State, SVal ArgV) {
   return nullptr;
 }
 
-void UnclosedIteratorChecker::applyAttributes(const CallEvent &Call,
-                                              const FunctionDecl *FD,
-                                              CheckerContext &C) const {
-  // A body we analyzed says more than its annotations.
-  if (C.wasInlined)
+void UnclosedIteratorChecker::checkPreCall(const CallEvent &Call,
+                                           CheckerContext &C) const {
+  // release_handle on a function we cannot see. Done before the call: a
+  // handle passed by pointer is overwritten by the call's invalidation.
+  const auto *FD = dyn_cast_or_null<FunctionDecl>(Call.getDecl());
+  if (!FD || FD->isDefined() || !hasHandleAttrs(FD))
     return;
   ProgramStateRef State = C.getState();
-  const NoteTag *ReleaseNote = nullptr;
-
-  unsigned N = std::min<unsigned>(Call.getNumArgs(), FD->getNumParams());
-  for (unsigned I = 0; I < N; ++I) {
-    const auto *RA = FD->getParamDecl(I)->getAttr<ReleaseHandleAttr>();
+  if (State->get<IterSymMap>().isEmpty())
+    return;
+  const NoteTag *Note = nullptr;
+  for (unsigned I = 0, E = Call.getNumArgs(); I < E; ++I) {
+    const auto *RA = paramAttr<ReleaseHandleAttr>(FD, I);
     if (!RA)
       continue;
     SymbolRef Sym = attributedHandle(State, Call.getArgSVal(I));
@@ -724,40 +910,42 @@ void UnclosedIteratorChecker::applyAttributes(const CallEvent &Call,
       return;
     }
     State = State->set<IterSymMap>(Sym, S->closed());
-    ReleaseNote = openNote(
-        C, Sym, nullptr, ("Iterator closed by '" + FD->getName() + "'").str());
+    Note = openNote(C, Sym, nullptr,
+                    ("Iterator closed by '" + FD->getName() + "'").str());
   }
+  if (State != C.getState())
+    C.addTransition(State, Note);
+}
 
-  const auto *FnAcq = FD->getAttr<AcquireHandleAttr>();
-  const AcquireHandleAttr *ParamAcq = nullptr;
-  unsigned ParamIdx = 0;
-  for (unsigned I = 0; I < N && !ParamAcq; ++I)
-    if ((ParamAcq = FD->getParamDecl(I)->getAttr<AcquireHandleAttr>()))
-      ParamIdx = I;
-
-  if (!FnAcq && !ParamAcq) {
-    if (State != C.getState())
-      C.addTransition(State, ReleaseNote);
+void UnclosedIteratorChecker::applyAcquireAttributes(const CallEvent &Call,
+                                                     const FunctionDecl *FD,
+                                                     CheckerContext &C) const {
+  // A body we analyzed says more than its annotations.
+  if (C.wasInlined)
     return;
-  }
-
   llvm::StringRef Name = FD->getName();
-  if (FnAcq) {
-    const Family &F = familyForTag(FnAcq->getHandleType(), false);
-    acquire(Call, C, State, F, HandleLoc::Return, 0, std::nullopt, false,
-            Name);
+  if (const AcquireHandleAttr *A = returnsHandle(FD)) {
+    const Family &F = familyForTag(A->getHandleType(), false);
+    acquire(Call, C, C.getState(), F, HandleLoc::Return, 0, std::nullopt,
+            false, Name);
     return;
   }
-  // An out-parameter: the status convention follows the return type
-  // (0 means success for integers, true for bool; void always succeeds).
-  QualType RT = FD->getReturnType();
-  std::optional<int64_t> Success;
-  bool IsBool = RT->isBooleanType();
-  if (!IsBool && RT->isIntegralOrEnumerationType())
-    Success = 0;
-  const Family &F = familyForTag(ParamAcq->getHandleType(), false);
-  acquire(Call, C, State, F, HandleLoc::OutParam, ParamIdx, Success, IsBool,
-          Name);
+  for (unsigned I = 0, E = Call.getNumArgs(); I < E; ++I) {
+    const auto *A = paramAttr<AcquireHandleAttr>(FD, I);
+    if (!A)
+      continue;
+    // The status convention follows the return type: 0 means success for
+    // integers, true for bool; a void function always succeeds.
+    QualType RT = FD->getReturnType();
+    std::optional<int64_t> Success;
+    bool IsBool = RT->isBooleanType();
+    if (!IsBool && RT->isIntegralOrEnumerationType())
+      Success = 0;
+    const Family &F = familyForTag(A->getHandleType(), false);
+    acquire(Call, C, C.getState(), F, HandleLoc::OutParam, I, Success, IsBool,
+            Name);
+    return; // one handle per call
+  }
 }
 
 void UnclosedIteratorChecker::checkPostCall(const CallEvent &Call,
@@ -767,23 +955,28 @@ void UnclosedIteratorChecker::checkPostCall(const CallEvent &Call,
     return;
 
   if (!mayBeModeled(Call)) {
-    // A scan object passed by value to code we cannot see: the copy may be
-    // the one that is ended.
-    if (!C.wasInlined && !C.getState()->get<ScanRegionMap>().isEmpty() &&
-        !isNonEscapingCall(Call)) {
-      ProgramStateRef State = C.getState();
-      for (unsigned I = 0, E = Call.getNumArgs(); I < E; ++I)
-        State = escapeCopiedScans(State, Call.getArgSVal(I));
+    // Values passed to code we cannot see that pointer escape does not
+    // cover: integer handles, and scan objects passed by value (the copy may
+    // be the one that is ended).
+    ProgramStateRef State = C.getState();
+    bool HaveSyms = !State->get<IterSymMap>().isEmpty();
+    bool HaveScans = !State->get<ScanRegionMap>().isEmpty();
+    if (!C.wasInlined && (HaveSyms || HaveScans) && !isNonEscapingCall(Call)) {
+      for (unsigned I = 0, E = Call.getNumArgs(); I < E; ++I) {
+        SVal V = Call.getArgSVal(I);
+        if (HaveScans)
+          State = escapeCopiedScans(State, V);
+        if (HaveSyms && !V.getAs<Loc>())
+          if (SymbolRef Sym = V.getAsSymbol())
+            State = State->remove<IterSymMap>(Sym);
+      }
       if (State != C.getState()) {
         C.addTransition(State);
         return;
       }
     }
-    if (FD->hasAttrs() || llvm::any_of(FD->parameters(), [](const ParmVarDecl *P) {
-          return P->hasAttrs();
-        }))
-      if (hasHandleAttrs(FD))
-        applyAttributes(Call, FD, C);
+    if (hasHandleAttrs(FD))
+      applyAcquireAttributes(Call, FD, C);
     return;
   }
 
@@ -985,29 +1178,33 @@ void UnclosedIteratorChecker::reportLeaks(ArrayRef<SymbolRef> Syms,
     C.addTransition(Cleaned);
     return;
   }
-  auto Emit = [&](const IterState &S, const ExplodedNode *Site,
-                  auto MarkInteresting) {
-    std::unique_ptr<PathSensitiveBugReport> R;
-    if (Site) {
-      if (const Stmt *SiteStmt = Site->getStmtForDiagnostics()) {
-        PathDiagnosticLocation Unique = PathDiagnosticLocation::createBegin(
-            SiteStmt, C.getSourceManager(), Site->getLocationContext());
-        R = std::make_unique<PathSensitiveBugReport>(
-            LeakBT, leakMessage(S), Err, Unique,
-            Site->getLocationContext()->getDecl());
-      }
+  auto Emit = [&](const IterState &S, SymbolRef Sym, const MemRegion *Scan,
+                  const ExplodedNode *Site) {
+    PathDiagnosticLocation Unique;
+    const Decl *UniqueDecl = nullptr;
+    if (const Stmt *SiteStmt = Site ? Site->getStmtForDiagnostics() : nullptr) {
+      Unique = PathDiagnosticLocation::createBegin(
+          SiteStmt, C.getSourceManager(), Site->getLocationContext());
+      UniqueDecl = Site->getLocationContext()->getDecl();
     }
-    if (!R)
-      R = std::make_unique<PathSensitiveBugReport>(LeakBT, leakMessage(S), Err);
-    MarkInteresting(*R);
+    PathDiagnosticLocation At;
+    if (const Stmt *Lost = leakPoint(Err, Sym))
+      At = PathDiagnosticLocation::createBegin(Lost, C.getSourceManager(),
+                                               C.getLocationContext());
+    auto R = std::make_unique<LeakReport>(LeakBT, leakMessage(S), Err, Unique,
+                                          UniqueDecl, At);
+    if (Sym)
+      R->markInteresting(Sym);
+    if (Scan)
+      R->markInteresting(Scan);
     C.emitReport(std::move(R));
   };
   for (SymbolRef Sym : Syms)
-    Emit(*State->get<IterSymMap>(Sym), openSite<IterSymMap>(Err, Sym),
-         [Sym](PathSensitiveBugReport &R) { R.markInteresting(Sym); });
+    Emit(*State->get<IterSymMap>(Sym), Sym, nullptr,
+         openSite<IterSymMap>(Err, Sym));
   for (const MemRegion *Scan : Scans)
-    Emit(*State->get<ScanRegionMap>(Scan), openSite<ScanRegionMap>(Err, Scan),
-         [Scan](PathSensitiveBugReport &R) { R.markInteresting(Scan); });
+    Emit(*State->get<ScanRegionMap>(Scan), nullptr, Scan,
+         openSite<ScanRegionMap>(Err, Scan));
   C.addTransition(Cleaned, Err);
 }
 
