@@ -387,6 +387,8 @@ public:
 } // namespace
 
 REGISTER_SET_WITH_PROGRAMSTATE(SharedWithWork, Sharing)
+// Variables already reported on this path: one bug, one report.
+REGISTER_SET_WITH_PROGRAMSTATE(ReportedVariables, const VarRegion *)
 
 namespace {
 
@@ -673,6 +675,9 @@ void LoopVarCaptureChecker::startSharing(const cvet::ThreadSpawn &S,
   if (!Object)
     return;
   ProgramStateRef State = C.getState();
+  if (State->contains<ReportedVariables>(
+          cast<VarRegion>(Object->getBaseRegion())))
+    return;
   const Expr *Origin = Call.getOriginExpr();
   if (!Origin)
     return;
@@ -901,8 +906,8 @@ void LoopVarCaptureChecker::checkWrite(const MemRegion *Written,
         !mayHaveStarted(State, E, C.getSValBuilder()) ||
         !inOneLoop(E, S, C.getLocationContext()))
       continue;
-    ExplodedNode *N =
-        C.generateNonFatalErrorNode(forgetObject(State, E.object()));
+    ExplodedNode *N = C.generateNonFatalErrorNode(
+        forgetObject(State, E.object())->add<ReportedVariables>(E.variable()));
     if (!N)
       return;
     std::string Name = nameOf(E.object());
@@ -933,7 +938,8 @@ bool LoopVarCaptureChecker::reportScopeEnd(const VarRegion *Var,
     if (E.variable() != Var || !mayHaveStarted(State, E, C.getSValBuilder()) ||
         !spawnedInLoop(E))
       continue;
-    ExplodedNode *N = C.generateNonFatalErrorNode(After);
+    ExplodedNode *N =
+        C.generateNonFatalErrorNode(After->add<ReportedVariables>(Var));
     if (!N)
       return false;
     auto R = std::make_unique<PathSensitiveBugReport>(
@@ -943,13 +949,6 @@ bool LoopVarCaptureChecker::reportScopeEnd(const VarRegion *Var,
     return true;
   }
   return false;
-}
-
-ProgramStateRef forgetVariable(ProgramStateRef State, const VarRegion *Var) {
-  for (const Sharing &E : State->get<SharedWithWork>())
-    if (E.variable() == Var)
-      State = State->remove<SharedWithWork>(E);
-  return State;
 }
 
 /// The loop whose condition Cond is (or is part of), if any.
@@ -977,32 +976,42 @@ void LoopVarCaptureChecker::checkBranchCondition(const Stmt *Cond,
   const Stmt *Loop = loopOfCondition(C.getLocationContext()->getParentMap(), Cond);
   if (!Loop)
     return;
+  llvm::SmallVector<const VarRegion *, 4> Dying;
+  ProgramStateRef After = State;
   for (const Sharing &E : Set) {
     const VarRegion *Var = E.variable();
-    if (Var->getStackFrame() != SFC)
-      continue;
     const auto *VD = dyn_cast<VarDecl>(Var->getDecl());
-    if (VD && declares(loopBody(Loop), VD)) {
-      ProgramStateRef After = forgetVariable(State, Var);
-      if (!reportScopeEnd(Var, /*AtReturn=*/false, After, C))
-        C.addTransition(After);
-      return;
+    if (Var->getStackFrame() == SFC && VD && declares(loopBody(Loop), VD)) {
+      Dying.push_back(Var);
+      After = After->remove<SharedWithWork>(E);
     }
   }
+  if (Dying.empty())
+    return;
+  // Report where the loop goes round again; leaving the loop ends the
+  // lifetime too, but a report there would read as if the loop had exited.
+  auto CondVal = C.getSVal(Cond).getAs<DefinedOrUnknownSVal>();
+  bool MayLoop = !CondVal || static_cast<bool>(State->assume(*CondVal, true));
+  if (MayLoop)
+    for (const VarRegion *Var : Dying)
+      if (reportScopeEnd(Var, /*AtReturn=*/false, After, C))
+        return;
+  C.addTransition(After);
 }
 
 void LoopVarCaptureChecker::checkEndFunction(const ReturnStmt *,
                                              CheckerContext &C) const {
   ProgramStateRef State = C.getState();
-  SharedWithWorkTy Set = State->get<SharedWithWork>();
-  if (Set.isEmpty())
-    return;
   const StackFrameContext *SFC = C.getStackFrame();
   // The frame's objects are gone; whatever is not reported is forgotten.
   ProgramStateRef After = State;
+  SharedWithWorkTy Set = State->get<SharedWithWork>();
   for (const Sharing &E : Set)
     if (E.variable()->getStackFrame() == SFC)
       After = After->remove<SharedWithWork>(E);
+  for (const VarRegion *Var : State->get<ReportedVariables>())
+    if (Var->getStackFrame() == SFC)
+      After = After->remove<ReportedVariables>(Var);
   if (After == State)
     return;
   // Returning from main ends the process; its threads go with it.
@@ -1252,8 +1261,9 @@ private:
     std::string Name = Cap.Var->getNameAsString();
     std::string Msg = Write ? changedMessage(Name, K, !Cap.Address)
                             : scopeMessage(Name, K, /*AtReturn=*/false);
+    // At the spawn: the callee's name for calls, the object for constructors.
     auto R = std::make_unique<BasicBugReport>(
-        Checker.BT, Msg, PathDiagnosticLocation::createBegin(E, SM, ADC));
+        Checker.BT, Msg, PathDiagnosticLocation(E->getExprLoc(), SM));
     R->addRange(E->getSourceRange());
     R->setDeclWithIssue(ADC->getDecl());
     if (Write) {
