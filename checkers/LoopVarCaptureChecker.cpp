@@ -387,6 +387,9 @@ public:
 } // namespace
 
 REGISTER_SET_WITH_PROGRAMSTATE(SharedWithWork, Sharing)
+// The object a spawn call is about to share, read before the call (the call
+// itself may overwrite the request that carries it: uv_work_t::data).
+REGISTER_MAP_WITH_PROGRAMSTATE(DataBeforeCall, const Expr *, const MemRegion *)
 // Variables already reported on this path: one bug, one report.
 REGISTER_SET_WITH_PROGRAMSTATE(ReportedVariables, const VarRegion *)
 
@@ -671,16 +674,20 @@ const NoteTag *LoopVarCaptureChecker::spawnNote(const MemRegion *Object,
 void LoopVarCaptureChecker::startSharing(const cvet::ThreadSpawn &S,
                                          const CallEvent &Call,
                                          CheckerContext &C) const {
-  const MemRegion *Object = sharedObject(S, Call, C);
-  if (!Object)
-    return;
   ProgramStateRef State = C.getState();
-  if (State->contains<ReportedVariables>(
-          cast<VarRegion>(Object->getBaseRegion())))
-    return;
   const Expr *Origin = Call.getOriginExpr();
   if (!Origin)
     return;
+  const MemRegion *const *Before = State->get<DataBeforeCall>(Origin);
+  if (!Before)
+    return;
+  const MemRegion *Object = *Before;
+  State = State->remove<DataBeforeCall>(Origin);
+  if (State->contains<ReportedVariables>(
+          cast<VarRegion>(Object->getBaseRegion()))) {
+    C.addTransition(State);
+    return;
+  }
   const LocationContext *LC = C.getLocationContext();
 
   std::optional<Sharing> New;
@@ -693,8 +700,10 @@ void LoopVarCaptureChecker::startSharing(const cvet::ThreadSpawn &S,
                               Call.getReturnValue().getAsSymbol());
     break;
   case WorkHandle::Arg: {
-    if (S.HandleArg >= Call.getNumArgs())
+    if (S.HandleArg >= Call.getNumArgs()) {
+      C.addTransition(State);
       return;
+    }
     SVal H = Call.getArgSVal(S.HandleArg);
     const MemRegion *HR = H.getAsRegion();
     New = Sharing::withHandle(Object, Origin, LC, WorkHandle::Arg,
@@ -702,8 +711,10 @@ void LoopVarCaptureChecker::startSharing(const cvet::ThreadSpawn &S,
     break;
   }
   case WorkHandle::OutParam: {
-    if (S.HandleArg >= Call.getNumArgs())
+    if (S.HandleArg >= Call.getNumArgs()) {
+      C.addTransition(State);
       return;
+    }
     const MemRegion *HR = Call.getArgSVal(S.HandleArg).getAsRegion();
     SymbolRef Sym = nullptr;
     if (HR) {
@@ -732,8 +743,10 @@ void LoopVarCaptureChecker::startSharing(const cvet::ThreadSpawn &S,
   if (S.SuccessReturn) {
     SVal Ret = Call.getReturnValue();
     if (auto CI = Ret.getAs<nonloc::ConcreteInt>()) {
-      if (CI->getValue() != *S.SuccessReturn)
-        return; // Failed: nothing started.
+      if (CI->getValue() != *S.SuccessReturn) {
+        C.addTransition(State); // Failed: nothing started.
+        return;
+      }
     } else if (SymbolRef RetSym = Ret.getAsSymbol()) {
       New = New->startedIf(RetSym, *S.SuccessReturn);
     }
@@ -863,6 +876,12 @@ void LoopVarCaptureChecker::checkPostCall(const CallEvent &Call,
 /// memset of a struct is not seen: void * is too vague to call a write).
 void LoopVarCaptureChecker::checkPreCall(const CallEvent &Call,
                                          CheckerContext &C) const {
+  if (const cvet::ThreadSpawn *const *S = Spawns->lookup(Call)) {
+    if (const MemRegion *Object = sharedObject(**S, Call, C))
+      if (const Expr *Origin = Call.getOriginExpr())
+        C.addTransition(C.getState()->set<DataBeforeCall>(Origin, Object));
+    return;
+  }
   if (C.getState()->get<SharedWithWork>().isEmpty())
     return;
   if (!Call.isInSystemHeader() || Spawns->lookup(Call) || Joins->lookup(Call))
