@@ -1117,6 +1117,12 @@ const Expr *callableOf(const Expr *E, bool ThroughWrappers) {
       E = Cast->getSubExpr();
       continue;
     }
+    // auto job = [&] { ... }; std::thread t(job);
+    if (const auto *DRE = dyn_cast<DeclRefExpr>(E))
+      if (const auto *V = dyn_cast<VarDecl>(DRE->getDecl()))
+        if (V->isLocalVarDecl() && V->getInit() &&
+            isa<LambdaExpr>(V->getInit()->IgnoreImplicit()))
+          return V->getInit()->IgnoreImplicit();
     return E;
   }
   return nullptr;
