@@ -1,18 +1,1454 @@
-// Placeholder; replaced by the real checker.
+//===- LoopVarCaptureChecker.cpp - loop variables shared with later work --===//
+//
+// Go's `for _, v := range xs { go func() { use(v) }() }` in C: inside a loop,
+// the address of a stack object that the loop keeps changing is handed to work
+// that may run later, so every thread reads whatever the object holds by then:
+//
+//   for (int i = 0; i < n; i++)
+//     pthread_create(&t[i], NULL, worker, &i);
+//
+// Path-sensitive part (C, the model's ThreadSpawn / ThreadJoin entries). For
+// each stack object handed to a spawn, the state keeps one Sharing per piece
+// of pending work:
+//
+//   (not shared) --spawn(&obj) on a path where it started--> Shared
+//   Shared --join of the work's handle, a join-all, the handle or the object
+//            passed to unknown code--> (not shared)
+//   Shared --obj (or part of it) written again, inside a loop that also
+//            holds the spawn--> report "the loop changes 'obj'"
+//   Shared --obj's lifetime ends: the loop condition after an iteration whose
+//            body declares it, its declaration run again, the function
+//            returning--> report "'obj' goes out of scope"
+//
+// AST part (C++ and blocks, the model's Async entries): a lambda capturing by
+// reference (or a block capturing a __block variable, or `&v` passed along)
+// handed to std::thread / std::jthread / std::async / an executor inside a
+// loop, where the loop writes the variable or declares it per iteration, and
+// the work is not waited for in the same iteration.
+//
+// Precision first: objects on the heap, a distinct element per iteration,
+// values cast into the pointer, spawns outside loops and anything unknown code
+// might synchronise are not reported.
+//
+//===----------------------------------------------------------------------===//
+
 #include "Checkers.h"
 #include "ModelOption.h"
+#include "clang/AST/ExprCXX.h"
+#include "clang/AST/ExprObjC.h"
+#include "clang/AST/ParentMap.h"
+#include "clang/AST/StmtCXX.h"
+#include "clang/AST/StmtObjC.h"
+#include "clang/Analysis/AnalysisDeclContext.h"
+#include "clang/Basic/SourceManager.h"
+#include "clang/StaticAnalyzer/Core/BugReporter/BugReporter.h"
+#include "clang/StaticAnalyzer/Core/BugReporter/BugType.h"
 #include "clang/StaticAnalyzer/Core/Checker.h"
 #include "clang/StaticAnalyzer/Core/CheckerManager.h"
-using namespace clang::ento;
+#include "clang/StaticAnalyzer/Core/PathSensitive/AnalysisManager.h"
+#include "clang/StaticAnalyzer/Core/PathSensitive/CallDescription.h"
+#include "clang/StaticAnalyzer/Core/PathSensitive/CallEvent.h"
+#include "clang/StaticAnalyzer/Core/PathSensitive/CheckerContext.h"
+#include "clang/StaticAnalyzer/Core/PathSensitive/ProgramStateTrait.h"
+#include "llvm/ADT/DenseMap.h"
+#include "llvm/ADT/SmallPtrSet.h"
+#include <optional>
+#include <tuple>
+
+using namespace clang;
+using namespace ento;
+using cvet::WorkHandle;
+
 namespace {
-class LoopVarCaptureChecker : public Checker<check::EndOfTranslationUnit> {
-public:
-  cvet::Model M;
-  void checkEndOfTranslationUnit(const clang::TranslationUnitDecl *, AnalysisManager &, BugReporter &) const {}
+
+//===----------------------------------------------------------------------===//
+// Wording
+//===----------------------------------------------------------------------===//
+
+/// What the pending work is; only the messages depend on it.
+enum class WorkKind { Thread, Task, Callback, Block };
+
+struct Wording {
+  const char *Noun;   ///< "thread"
+  const char *Verb;   ///< "started"
+  const char *Finish; ///< "is joined"
 };
+
+Wording wording(WorkKind K) {
+  switch (K) {
+  case WorkKind::Thread:
+    return {"thread", "started", "is joined"};
+  case WorkKind::Task:
+    return {"task", "started", "is waited for"};
+  case WorkKind::Callback:
+    return {"callback", "scheduled", "is known to have run"};
+  case WorkKind::Block:
+    return {"block", "scheduled", "is known to have run"};
+  }
+  llvm_unreachable("unknown work kind");
 }
+
+WorkKind kindOf(cvet::AsyncWork W) {
+  switch (W) {
+  case cvet::AsyncWork::Thread:
+    return WorkKind::Thread;
+  case cvet::AsyncWork::Task:
+    return WorkKind::Task;
+  case cvet::AsyncWork::Callback:
+    return WorkKind::Callback;
+  }
+  llvm_unreachable("unknown async work");
+}
+
+std::string changedMessage(llvm::StringRef Name, WorkKind K, bool Captured) {
+  Wording W = wording(K);
+  std::string Head =
+      Captured ? ("'" + Name + "' is captured by reference by the").str()
+               : ("Address of '" + Name + "' is passed to the").str();
+  return Head + " " + W.Noun + " " + W.Verb + " here, and the loop changes '" +
+         Name.str() + "' before the " + W.Noun + " " + W.Finish;
+}
+
+std::string scopeMessage(llvm::StringRef Name, WorkKind K, bool AtReturn) {
+  Wording W = wording(K);
+  return ("'" + Name + "' goes out of scope " +
+          (AtReturn ? "when the function returns" : "at the end of the iteration") +
+          " while the " + W.Noun + " " + W.Verb + " here may still use it")
+      .str();
+}
+
+//===----------------------------------------------------------------------===//
+// Loops in the AST
+//===----------------------------------------------------------------------===//
+
+bool isLoop(const Stmt *S) {
+  return isa_and_nonnull<ForStmt, WhileStmt, DoStmt, CXXForRangeStmt,
+                         ObjCForCollectionStmt>(S);
+}
+
+const Stmt *loopBody(const Stmt *L) {
+  if (const auto *F = dyn_cast<ForStmt>(L))
+    return F->getBody();
+  if (const auto *W = dyn_cast<WhileStmt>(L))
+    return W->getBody();
+  if (const auto *D = dyn_cast<DoStmt>(L))
+    return D->getBody();
+  if (const auto *R = dyn_cast<CXXForRangeStmt>(L))
+    return R->getBody();
+  if (const auto *O = dyn_cast<ObjCForCollectionStmt>(L))
+    return O->getBody();
+  return nullptr;
+}
+
+const Expr *loopCond(const Stmt *L) {
+  if (const auto *F = dyn_cast<ForStmt>(L))
+    return F->getCond();
+  if (const auto *W = dyn_cast<WhileStmt>(L))
+    return W->getCond();
+  if (const auto *D = dyn_cast<DoStmt>(L))
+    return D->getCond();
+  return nullptr;
+}
+
+/// A variable that each iteration creates anew: the range-for variable or a
+/// condition variable (`while (int fd = next())`).
+const VarDecl *perIterationVar(const Stmt *L) {
+  if (const auto *R = dyn_cast<CXXForRangeStmt>(L))
+    return R->getLoopVariable();
+  if (const auto *F = dyn_cast<ForStmt>(L))
+    return F->getConditionVariable();
+  if (const auto *W = dyn_cast<WhileStmt>(L))
+    return W->getConditionVariable();
+  return nullptr;
+}
+
+/// Children of S, including the body of a block literal (which children()
+/// leaves out).
+template <typename Fn> void forEachChild(const Stmt *S, Fn F) {
+  if (const auto *BE = dyn_cast<BlockExpr>(S)) {
+    if (const Stmt *Body = BE->getBody())
+      F(Body);
+    return;
+  }
+  for (const Stmt *Child : S->children())
+    if (Child)
+      F(Child);
+}
+
+/// The innermost loop around S in its function, or null.
+const Stmt *enclosingLoop(const ParentMap &PM, const Stmt *S) {
+  for (const Stmt *P = PM.getParent(S); P; P = PM.getParent(P))
+    if (isLoop(P))
+      return P;
+  return nullptr;
+}
+
+bool isWithin(const ParentMap &PM, const Stmt *S, const Stmt *Ancestor) {
+  for (; S; S = PM.getParent(S))
+    if (S == Ancestor)
+      return true;
+  return false;
+}
+
+/// The variable an lvalue names directly, through `.` members and subscripts
+/// of arrays (not through pointers).
+const VarDecl *namedVar(const Expr *E) {
+  while (E) {
+    E = E->IgnoreParenImpCasts();
+    if (const auto *DRE = dyn_cast<DeclRefExpr>(E))
+      return dyn_cast<VarDecl>(DRE->getDecl());
+    if (const auto *ME = dyn_cast<MemberExpr>(E)) {
+      if (ME->isArrow())
+        return nullptr;
+      E = ME->getBase();
+      continue;
+    }
+    if (const auto *ASE = dyn_cast<ArraySubscriptExpr>(E)) {
+      const Expr *Base = ASE->getBase()->IgnoreParenImpCasts();
+      if (!Base->getType()->isArrayType())
+        return nullptr;
+      E = Base;
+      continue;
+    }
+    return nullptr;
+  }
+  return nullptr;
+}
+
+/// S, if it writes V: an assignment, a compound assignment or an increment of
+/// V or of a part of it, built in or overloaded.
+const Stmt *asWriteOf(const Stmt *S, const VarDecl *V) {
+  if (const auto *BO = dyn_cast<BinaryOperator>(S))
+    return BO->isAssignmentOp() && namedVar(BO->getLHS()) == V ? S : nullptr;
+  if (const auto *UO = dyn_cast<UnaryOperator>(S))
+    return UO->isIncrementDecrementOp() && namedVar(UO->getSubExpr()) == V
+               ? S
+               : nullptr;
+  if (const auto *OC = dyn_cast<CXXOperatorCallExpr>(S)) {
+    OverloadedOperatorKind K = OC->getOperator();
+    bool Writes = K == OO_PlusPlus || K == OO_MinusMinus ||
+                  (K >= OO_Equal && K <= OO_PipeEqual) || K == OO_LessLessEqual ||
+                  K == OO_GreaterGreaterEqual;
+    return Writes && OC->getNumArgs() > 0 && namedVar(OC->getArg(0)) == V
+               ? S
+               : nullptr;
+  }
+  return nullptr;
+}
+
+/// The first statement in S that writes V, not counting code inside lambdas
+/// and blocks (which runs elsewhere).
+const Stmt *findWrite(const Stmt *S, const VarDecl *V) {
+  if (!S || isa<LambdaExpr, BlockExpr>(S))
+    return nullptr;
+  if (const Stmt *W = asWriteOf(S, V))
+    return W;
+  const Stmt *Found = nullptr;
+  forEachChild(S, [&](const Stmt *C) {
+    if (!Found)
+      Found = findWrite(C, V);
+  });
+  return Found;
+}
+
+/// The first write to V in the parts of loop L that run on every iteration.
+const Stmt *findWriteInLoop(const Stmt *L, const VarDecl *V) {
+  if (const auto *F = dyn_cast<ForStmt>(L)) {
+    for (const Stmt *Part : {(const Stmt *)F->getCond(),
+                             (const Stmt *)F->getInc(), F->getBody()})
+      if (const Stmt *W = findWrite(Part, V))
+        return W;
+    return nullptr;
+  }
+  if (const Expr *C = loopCond(L))
+    if (const Stmt *W = findWrite(C, V))
+      return W;
+  return findWrite(loopBody(L), V);
+}
+
+bool declares(const Stmt *S, const VarDecl *V) {
+  if (!S || isa<LambdaExpr, BlockExpr>(S))
+    return false;
+  if (const auto *DS = dyn_cast<DeclStmt>(S))
+    for (const Decl *D : DS->decls())
+      if (D == V)
+        return true;
+  bool Found = false;
+  forEachChild(S, [&](const Stmt *C) { Found = Found || declares(C, V); });
+  return Found;
+}
+
+SourceLocation expansionLoc(const SourceManager &SM, SourceLocation L) {
+  return SM.getExpansionLoc(L);
+}
+
+bool isBefore(const SourceManager &SM, SourceLocation A, SourceLocation B) {
+  return SM.isBeforeInTranslationUnit(expansionLoc(SM, A), expansionLoc(SM, B));
+}
+
+//===----------------------------------------------------------------------===//
+// Program state
+//===----------------------------------------------------------------------===//
+
+/// One stack object handed to one piece of pending work.
+class Sharing {
+  const MemRegion *Object;
+  const Expr *Spawn;
+  const LocationContext *SpawnLC;
+  WorkHandle Handle;
+  const MemRegion *HandleRegion; ///< OutParam: *HandleArg; Arg: the argument
+  SymbolRef HandleSym;           ///< the handle's value
+  SymbolRef StartedIf;           ///< the return value, with SuccessReturn
+  int64_t Success;
+
+  Sharing(const MemRegion *Object, const Expr *Spawn,
+          const LocationContext *SpawnLC, WorkHandle Handle,
+          const MemRegion *HandleRegion, SymbolRef HandleSym,
+          SymbolRef StartedIf, int64_t Success)
+      : Object(Object), Spawn(Spawn), SpawnLC(SpawnLC), Handle(Handle),
+        HandleRegion(HandleRegion), HandleSym(HandleSym), StartedIf(StartedIf),
+        Success(Success) {
+    assert(Object && Spawn && SpawnLC);
+    assert((Handle != WorkHandle::None || (!HandleRegion && !HandleSym)) &&
+           "work without a handle cannot be named");
+  }
+
+  auto key() const {
+    return std::make_tuple(Object, Spawn, SpawnLC, (int)Handle, HandleRegion,
+                           HandleSym, StartedIf, Success);
+  }
+
+public:
+  /// Work that nothing can join but a join-all (g_idle_add).
+  static Sharing withCallback(const MemRegion *Object, const Expr *Spawn,
+                              const LocationContext *LC) {
+    return Sharing(Object, Spawn, LC, WorkHandle::None, nullptr, nullptr,
+                   nullptr, 0);
+  }
+  /// Work joined through a handle: the value HandleSym, which the program
+  /// keeps in HandleRegion (OutParam) or passes as the argument (Arg).
+  static Sharing withHandle(const MemRegion *Object, const Expr *Spawn,
+                            const LocationContext *LC, WorkHandle Handle,
+                            const MemRegion *HandleRegion,
+                            SymbolRef HandleSym) {
+    assert(Handle != WorkHandle::None);
+    return Sharing(Object, Spawn, LC, Handle, HandleRegion, HandleSym, nullptr,
+                   0);
+  }
+  /// The same work, started only if the call returned Success.
+  Sharing startedIf(SymbolRef Ret, int64_t Value) const {
+    return Sharing(Object, Spawn, SpawnLC, Handle, HandleRegion, HandleSym, Ret,
+                   Value);
+  }
+
+  const MemRegion *object() const { return Object; }
+  const Expr *spawn() const { return Spawn; }
+  const LocationContext *spawnContext() const { return SpawnLC; }
+  WorkHandle handle() const { return Handle; }
+  const MemRegion *handleRegion() const { return HandleRegion; }
+  SymbolRef handleSymbol() const { return HandleSym; }
+  SymbolRef startedIfSymbol() const { return StartedIf; }
+  int64_t successValue() const { return Success; }
+  WorkKind kind() const {
+    return Handle == WorkHandle::None ? WorkKind::Callback : WorkKind::Thread;
+  }
+
+  /// The stack variable the object belongs to.
+  const VarRegion *variable() const {
+    return cast<VarRegion>(Object->getBaseRegion());
+  }
+
+  bool operator==(const Sharing &O) const { return key() == O.key(); }
+  bool operator<(const Sharing &O) const { return key() < O.key(); }
+
+  void Profile(llvm::FoldingSetNodeID &ID) const {
+    ID.AddPointer(Object);
+    ID.AddPointer(Spawn);
+    ID.AddPointer(SpawnLC);
+    ID.AddInteger((int)Handle);
+    ID.AddPointer(HandleRegion);
+    ID.AddPointer(HandleSym);
+    ID.AddPointer(StartedIf);
+    ID.AddInteger(Success);
+  }
+
+  void dump(llvm::raw_ostream &OS) const {
+    OS << Object << " shared with " << wording(kind()).Noun;
+    if (HandleRegion)
+      OS << " handle@" << HandleRegion;
+    if (HandleSym)
+      OS << " handle=" << HandleSym;
+    if (StartedIf)
+      OS << " if " << StartedIf << " == " << Success;
+  }
+  LLVM_DUMP_METHOD void dump() const { dump(llvm::errs()); }
+};
+
+} // namespace
+
+REGISTER_SET_WITH_PROGRAMSTATE(SharedWithWork, Sharing)
+// The object a spawn call is about to share, read before the call (the call
+// itself may overwrite the request that carries it: uv_work_t::data).
+REGISTER_MAP_WITH_PROGRAMSTATE(DataBeforeCall, const Expr *, const MemRegion *)
+// Variables already reported on this path: one bug, one report.
+REGISTER_SET_WITH_PROGRAMSTATE(ReportedVariables, const VarRegion *)
+
+namespace {
+
+//===----------------------------------------------------------------------===//
+// The checker
+//===----------------------------------------------------------------------===//
+
+/// A class whose constructor starts work (std::thread), as name parts.
+struct AsyncClass {
+  llvm::SmallVector<std::string, 3> ClassName; ///< {"std", "thread"}
+  const cvet::AsyncCall *Entry;
+};
+
+class LoopVarCaptureChecker
+    : public Checker<check::PreCall, check::PostCall, check::Bind,
+                     check::BranchCondition, check::EndFunction,
+                     check::LiveSymbols, check::ASTCodeBody> {
+public:
+  void checkPreCall(const CallEvent &Call, CheckerContext &C) const;
+  void checkPostCall(const CallEvent &Call, CheckerContext &C) const;
+  void checkBind(SVal Loc, SVal Val, const Stmt *S, CheckerContext &C) const;
+  void checkBranchCondition(const Stmt *Cond, CheckerContext &C) const;
+  void checkEndFunction(const ReturnStmt *RS, CheckerContext &C) const;
+  void checkLiveSymbols(ProgramStateRef State, SymbolReaper &SR) const;
+  void checkASTCodeBody(const Decl *D, AnalysisManager &Mgr,
+                        BugReporter &BR) const;
+  void printState(raw_ostream &Out, ProgramStateRef State, const char *NL,
+                  const char *Sep) const override;
+
+  void setModel(cvet::Model &&NewModel);
+
+private:
+  const BugType BT{this, "Loop variable shared with later work",
+                   "Concurrency"};
+
+  cvet::Model Model;
+  // Built from Model, which must not change afterwards.
+  std::optional<CallDescriptionMap<const cvet::ThreadSpawn *>> Spawns;
+  std::optional<CallDescriptionMap<const cvet::ThreadJoin *>> Joins;
+  std::optional<CallDescriptionMap<const cvet::AsyncCall *>> AsyncFunctions;
+  std::vector<AsyncClass> AsyncClasses;
+
+  // Path-sensitive part.
+  void startSharing(const cvet::ThreadSpawn &S, const CallEvent &Call,
+                    CheckerContext &C) const;
+  void join(const cvet::ThreadJoin &J, const CallEvent &Call,
+            CheckerContext &C) const;
+  void forgetReachableFrom(const CallEvent &Call, CheckerContext &C) const;
+  void checkWrite(const MemRegion *Written, bool PartsCount, const Stmt *S,
+                  CheckerContext &C) const;
+  bool reportScopeEnd(const VarRegion *Var, bool AtReturn,
+                      ProgramStateRef After, CheckerContext &C) const;
+  const NoteTag *spawnNote(const MemRegion *Object, WorkKind K,
+                           CheckerContext &C) const;
+
+  // AST part.
+  friend class AsyncScan;
+  const cvet::AsyncCall *asyncClassOf(const CXXRecordDecl *RD) const;
+};
+
+std::vector<llvm::StringRef> nameParts(llvm::StringRef Name) {
+  llvm::SmallVector<llvm::StringRef, 4> Parts;
+  Name.split(Parts, "::");
+  return std::vector<llvm::StringRef>(Parts.begin(), Parts.end());
+}
+
+CallDescription describe(llvm::StringRef Name) {
+  std::vector<llvm::StringRef> Parts = nameParts(Name);
+  return CallDescription(Parts.size() > 1 ? CDM::Unspecified : CDM::SimpleFunc,
+                         Parts);
+}
+
+void LoopVarCaptureChecker::setModel(cvet::Model &&NewModel) {
+  Model = std::move(NewModel);
+  std::vector<std::pair<CallDescription, const cvet::ThreadSpawn *>> S;
+  std::vector<std::pair<CallDescription, const cvet::ThreadJoin *>> J;
+  std::vector<std::pair<CallDescription, const cvet::AsyncCall *>> A;
+  // Spawn.
+  for (const cvet::ThreadSpawn &E : Model.ThreadSpawns)
+    S.emplace_back(describe(E.Function), &E);
+  // Join.
+  for (const cvet::ThreadJoin &E : Model.ThreadJoins)
+    J.emplace_back(describe(E.Function), &E);
+  // Async: constructors (Class::Class) by class, functions by call.
+  for (const cvet::AsyncCall &E : Model.Async) {
+    std::vector<llvm::StringRef> Parts = nameParts(E.Function);
+    if (Parts.size() > 1 && Parts.back() == Parts[Parts.size() - 2]) {
+      AsyncClass Class;
+      for (llvm::StringRef P : llvm::ArrayRef(Parts).drop_back())
+        Class.ClassName.push_back(P.str());
+      Class.Entry = &E;
+      AsyncClasses.push_back(std::move(Class));
+      continue;
+    }
+    A.emplace_back(describe(E.Function), &E);
+  }
+  Spawns.emplace(S.begin(), S.end());
+  Joins.emplace(J.begin(), J.end());
+  AsyncFunctions.emplace(A.begin(), A.end());
+}
+
+//===----------------------------------------------------------------------===//
+// Path-sensitive part: helpers
+//===----------------------------------------------------------------------===//
+
+/// The statement of frame Target through which S, evaluated in LC, is
+/// reached: S itself in Target, else the call site in Target that led to it.
+const Stmt *stmtInFrame(const Stmt *S, const LocationContext *LC,
+                        const StackFrameContext *Target) {
+  const StackFrameContext *SFC = LC ? LC->getStackFrame() : nullptr;
+  while (SFC && SFC != Target) {
+    S = SFC->getCallSite();
+    const LocationContext *Parent = SFC->getParent();
+    SFC = Parent ? Parent->getStackFrame() : nullptr;
+  }
+  return SFC ? S : nullptr;
+}
+
+const ParentMap &parentMapOf(const StackFrameContext *SFC) {
+  return SFC->getAnalysisDeclContext()->getParentMap();
+}
+
+/// Whether the spawn of E happened inside a loop of the shared variable's
+/// function (directly or through calls made from that loop).
+bool spawnedInLoop(const Sharing &E) {
+  const StackFrameContext *Frame = E.variable()->getStackFrame();
+  const Stmt *At = stmtInFrame(E.spawn(), E.spawnContext(), Frame);
+  return At && enclosingLoop(parentMapOf(Frame), At);
+}
+
+/// Whether the spawn of E and the statement S (in LC) are inside one loop of
+/// the shared variable's function: the rule is about loops, and a write after
+/// a spawn outside any loop is a different bug.
+bool inOneLoop(const Sharing &E, const Stmt *S, const LocationContext *LC) {
+  const StackFrameContext *Frame = E.variable()->getStackFrame();
+  const Stmt *SpawnAt = stmtInFrame(E.spawn(), E.spawnContext(), Frame);
+  const Stmt *At = stmtInFrame(S, LC, Frame);
+  if (!SpawnAt || !At)
+    return false;
+  const ParentMap &PM = parentMapOf(Frame);
+  for (const Stmt *L = enclosingLoop(PM, SpawnAt); L; L = enclosingLoop(PM, L))
+    if (isWithin(PM, At, L))
+      return true;
+  return false;
+}
+
+/// Whether the work may have started on this path: with SuccessReturn, only
+/// where the call's result can still be the success value.
+bool mayHaveStarted(ProgramStateRef State, const Sharing &E,
+                    SValBuilder &SVB) {
+  SymbolRef Ret = E.startedIfSymbol();
+  if (!Ret)
+    return true;
+  SVal Cond = SVB.evalBinOp(State, BO_EQ, nonloc::SymbolVal(Ret),
+                            SVB.makeIntVal(E.successValue(), Ret->getType()),
+                            SVB.getConditionType());
+  auto DCond = Cond.getAs<DefinedOrUnknownSVal>();
+  if (!DCond)
+    return true;
+  return static_cast<bool>(State->assume(*DCond, true));
+}
+
+/// R without reinterpreting casts ((char *)&x is x). Unlike
+/// MemRegion::StripCasts, &a[0] stays the element: it is not all of a.
+const MemRegion *stripCasts(const MemRegion *R) {
+  while (const auto *ER = dyn_cast_or_null<ElementRegion>(R)) {
+    if (!ER->getIndex().isZeroConstant())
+      break;
+    const auto *Super = dyn_cast<TypedValueRegion>(ER->getSuperRegion());
+    if (Super) {
+      const ArrayType *AT = Super->getValueType()->getAsArrayTypeUnsafe();
+      if (AT && AT->getElementType().getCanonicalType() ==
+                    ER->getElementType().getCanonicalType())
+        break;
+    }
+    R = ER->getSuperRegion();
+  }
+  return R;
+}
+
+bool overlaps(const MemRegion *Written, const MemRegion *Object,
+              bool PartsCount) {
+  return Written == Object || Object->isSubRegionOf(Written) ||
+         (PartsCount && Written->isSubRegionOf(Object));
+}
+
+std::string nameOf(const MemRegion *R) {
+  std::string Name = R->getDescriptiveName(/*UseQuotes=*/false);
+  if (!Name.empty())
+    return Name;
+  if (const auto *VR = dyn_cast<VarRegion>(R->getBaseRegion()))
+    return VR->getDecl()->getNameAsString();
+  return "object";
+}
+
+ProgramStateRef forgetObject(ProgramStateRef State, const MemRegion *Object) {
+  for (const Sharing &E : State->get<SharedWithWork>())
+    if (E.object() == Object)
+      State = State->remove<SharedWithWork>(E);
+  return State;
+}
+
+/// The object the spawn shares, if it lives on the stack: the pointee of the
+/// data argument (or of the DataField of what the argument points to). A
+/// whole array passed by decay is shared whole; `&a[i]` only its element.
+const MemRegion *sharedObject(const cvet::ThreadSpawn &S, const CallEvent &Call,
+                              CheckerContext &C) {
+  if (S.DataArg >= Call.getNumArgs())
+    return nullptr;
+  ProgramStateRef State = C.getState();
+  SVal V = Call.getArgSVal(S.DataArg);
+  const Expr *ArgE = Call.getArgExpr(S.DataArg);
+  if (!S.DataField.empty()) {
+    const MemRegion *Req = V.getAsRegion();
+    if (!Req || !ArgE)
+      return nullptr;
+    const auto *RD = ArgE->IgnoreParenImpCasts()
+                         ->getType()
+                         ->getPointeeType()
+                         ->getAsRecordDecl();
+    if (!RD || !RD->getDefinition())
+      return nullptr;
+    const FieldDecl *Field = nullptr;
+    for (const FieldDecl *FD : RD->getDefinition()->fields())
+      if (FD->getName() == S.DataField)
+        Field = FD;
+    if (!Field)
+      return nullptr;
+    SVal FieldLoc = State->getLValue(Field, loc::MemRegionVal(stripCasts(Req)));
+    auto L = FieldLoc.getAs<Loc>();
+    if (!L)
+      return nullptr;
+    V = State->getSVal(*L, Field->getType());
+    ArgE = nullptr;
+  }
+  const MemRegion *R = V.getAsRegion();
+  if (!R)
+    return nullptr;
+  R = stripCasts(R);
+  bool Decayed = false;
+  for (const Expr *E = ArgE; E;) {
+    E = E->IgnoreParens();
+    const auto *Cast = dyn_cast<CastExpr>(E);
+    if (!Cast)
+      break;
+    if (Cast->getCastKind() == CK_ArrayToPointerDecay) {
+      Decayed = true;
+      break;
+    }
+    E = Cast->getSubExpr();
+  }
+  if (Decayed)
+    if (const auto *ER = dyn_cast<ElementRegion>(R))
+      if (ER->getIndex().isZeroConstant())
+        R = ER->getSuperRegion();
+  const auto *VR = dyn_cast<VarRegion>(R->getBaseRegion());
+  if (!VR || !isa<StackSpaceRegion>(VR->getMemorySpace()))
+    return nullptr;
+  return R;
+}
+
+//===----------------------------------------------------------------------===//
+// Path-sensitive part: callbacks
+//===----------------------------------------------------------------------===//
+
+const NoteTag *LoopVarCaptureChecker::spawnNote(const MemRegion *Object,
+                                                WorkKind K,
+                                                CheckerContext &C) const {
+  std::string Name = nameOf(Object);
+  return C.getNoteTag([this, Object, K, Name](PathSensitiveBugReport &BR) {
+    if (&BR.getBugType() != &BT || !BR.isInteresting(Object))
+      return std::string();
+    Wording W = wording(K);
+    std::string Noun = W.Noun;
+    Noun[0] = toUppercase(Noun[0]);
+    return Noun + " " + W.Verb + " here with the address of '" + Name + "'";
+  });
+}
+
+void LoopVarCaptureChecker::startSharing(const cvet::ThreadSpawn &S,
+                                         const CallEvent &Call,
+                                         CheckerContext &C) const {
+  ProgramStateRef State = C.getState();
+  const Expr *Origin = Call.getOriginExpr();
+  if (!Origin)
+    return;
+  const MemRegion *const *Before = State->get<DataBeforeCall>(Origin);
+  if (!Before)
+    return;
+  const MemRegion *Object = *Before;
+  State = State->remove<DataBeforeCall>(Origin);
+  if (State->contains<ReportedVariables>(
+          cast<VarRegion>(Object->getBaseRegion()))) {
+    C.addTransition(State);
+    return;
+  }
+  const LocationContext *LC = C.getLocationContext();
+
+  std::optional<Sharing> New;
+  switch (S.Handle) {
+  case WorkHandle::None:
+    New = Sharing::withCallback(Object, Origin, LC);
+    break;
+  case WorkHandle::Return:
+    New = Sharing::withHandle(Object, Origin, LC, WorkHandle::Return, nullptr,
+                              Call.getReturnValue().getAsSymbol());
+    break;
+  case WorkHandle::Arg: {
+    if (S.HandleArg >= Call.getNumArgs()) {
+      C.addTransition(State);
+      return;
+    }
+    SVal H = Call.getArgSVal(S.HandleArg);
+    const MemRegion *HR = H.getAsRegion();
+    New = Sharing::withHandle(Object, Origin, LC, WorkHandle::Arg,
+                              HR ? stripCasts(HR) : nullptr, H.getAsSymbol());
+    break;
+  }
+  case WorkHandle::OutParam: {
+    if (S.HandleArg >= Call.getNumArgs()) {
+      C.addTransition(State);
+      return;
+    }
+    const MemRegion *HR = Call.getArgSVal(S.HandleArg).getAsRegion();
+    SymbolRef Sym = nullptr;
+    if (HR) {
+      HR = stripCasts(HR);
+      QualType Ty = Call.getArgExpr(S.HandleArg)->getType()->getPointeeType();
+      if (const auto *TR = dyn_cast<TypedValueRegion>(HR))
+        Ty = TR->getValueType();
+      if (!Ty.isNull() && !Ty->isVoidType()) {
+        SVal Value = State->getSVal(loc::MemRegionVal(HR), Ty);
+        Sym = Value.getAsSymbol();
+        if (!Sym) {
+          // Give the handle a name of its own so that a join can be matched.
+          DefinedOrUnknownSVal Fresh = C.getSValBuilder().conjureSymbolVal(
+              this, Origin, LC, Ty, C.blockCount());
+          State = State->bindLoc(loc::MemRegionVal(HR), Fresh, LC);
+          Sym = Fresh.getAsSymbol();
+        }
+      }
+    }
+    New = Sharing::withHandle(Object, Origin, LC, WorkHandle::OutParam, HR,
+                              Sym);
+    break;
+  }
+  }
+
+  if (S.SuccessReturn) {
+    SVal Ret = Call.getReturnValue();
+    if (auto CI = Ret.getAs<nonloc::ConcreteInt>()) {
+      if (CI->getValue() != *S.SuccessReturn) {
+        C.addTransition(State); // Failed: nothing started.
+        return;
+      }
+    } else if (SymbolRef RetSym = Ret.getAsSymbol()) {
+      New = New->startedIf(RetSym, *S.SuccessReturn);
+    }
+  }
+
+  State = State->add<SharedWithWork>(*New);
+  C.addTransition(State, spawnNote(Object, New->kind(), C));
+}
+
+/// Whether the handle value H (kept in HRegion, when known) names E's work.
+bool joins(ProgramStateRef State, const Sharing &E, SVal H,
+           const MemRegion *HRegion) {
+  SymbolRef Sym = H.getAsSymbol();
+  switch (E.handle()) {
+  case WorkHandle::None:
+    return false;
+  case WorkHandle::Return:
+    return Sym && Sym == E.handleSymbol();
+  case WorkHandle::Arg: {
+    const MemRegion *R = H.getAsRegion();
+    return (R && stripCasts(R) == E.handleRegion()) ||
+           (Sym && Sym == E.handleSymbol());
+  }
+  case WorkHandle::OutParam:
+    if (HRegion && HRegion == E.handleRegion())
+      return true;
+    if (!Sym)
+      return false;
+    if (Sym == E.handleSymbol())
+      return true;
+    // The handle array was invalidated by later spawns: compare with what is
+    // stored where this spawn wrote its handle.
+    if (const auto *TR = dyn_cast_or_null<TypedValueRegion>(E.handleRegion()))
+      return State->getSVal(TR).getAsSymbol() == Sym;
+    return false;
+  }
+  llvm_unreachable("unknown handle kind");
+}
+
+void LoopVarCaptureChecker::join(const cvet::ThreadJoin &J,
+                                 const CallEvent &Call,
+                                 CheckerContext &C) const {
+  ProgramStateRef State = C.getState();
+  if (State->get<SharedWithWork>().isEmpty())
+    return;
+  if (J.OnlyIfArgNonZero) {
+    if (*J.OnlyIfArgNonZero >= Call.getNumArgs())
+      return;
+    auto Arg = Call.getArgSVal(*J.OnlyIfArgNonZero).getAs<DefinedOrUnknownSVal>();
+    // Precision first: a flag that may be set counts as set.
+    if (Arg && !State->assume(*Arg, true))
+      return;
+  }
+  ProgramStateRef Before = State;
+  if (J.AllWork) {
+    for (const Sharing &E : State->get<SharedWithWork>())
+      State = State->remove<SharedWithWork>(E);
+  } else {
+    if (J.HandleArg >= Call.getNumArgs())
+      return;
+    SVal H = Call.getArgSVal(J.HandleArg);
+    const MemRegion *HRegion = nullptr;
+    if (J.HandleByPointer) {
+      HRegion = H.getAsRegion();
+      if (!HRegion)
+        return;
+      HRegion = stripCasts(HRegion);
+      H = State->getSVal(loc::MemRegionVal(HRegion),
+                         Call.getArgExpr(J.HandleArg)->getType()->getPointeeType());
+    }
+    for (const Sharing &E : State->get<SharedWithWork>())
+      if (joins(Before, E, H, HRegion))
+        State = State->remove<SharedWithWork>(E);
+  }
+  if (State != Before)
+    C.addTransition(State);
+}
+
+/// Code the analyzer cannot see may join work whose handle it is given, or
+/// wait for a signal about an object it is given: forget such sharing.
+void LoopVarCaptureChecker::forgetReachableFrom(const CallEvent &Call,
+                                                CheckerContext &C) const {
+  ProgramStateRef State = C.getState();
+  SharedWithWorkTy Set = State->get<SharedWithWork>();
+  if (Set.isEmpty())
+    return;
+  llvm::SmallPtrSet<const MemRegion *, 8> Bases;
+  llvm::SmallPtrSet<SymbolRef, 8> Syms;
+  for (unsigned I = 0, N = Call.getNumArgs(); I < N; ++I) {
+    SVal V = Call.getArgSVal(I);
+    if (SymbolRef Sym = V.getAsSymbol())
+      Syms.insert(Sym);
+    if (const MemRegion *R = V.getAsRegion())
+      Bases.insert(stripCasts(R)->getBaseRegion());
+  }
+  for (const Sharing &E : Set) {
+    bool Reachable = Bases.count(E.object()->getBaseRegion()) ||
+                     (E.handleSymbol() && Syms.count(E.handleSymbol()));
+    if (const MemRegion *HR = E.handleRegion()) {
+      const MemRegion *Base = HR->getBaseRegion();
+      // A handle kept outside the stack can be joined by any code.
+      Reachable = Reachable || Bases.count(Base) ||
+                  !isa<StackSpaceRegion>(Base->getMemorySpace());
+    }
+    if (Reachable)
+      State = State->remove<SharedWithWork>(E);
+  }
+  if (State != C.getState())
+    C.addTransition(State);
+}
+
+void LoopVarCaptureChecker::checkPostCall(const CallEvent &Call,
+                                          CheckerContext &C) const {
+  if (const cvet::ThreadSpawn *const *S = Spawns->lookup(Call)) {
+    startSharing(**S, Call, C);
+    return;
+  }
+  if (const cvet::ThreadJoin *const *J = Joins->lookup(Call)) {
+    join(**J, Call, C);
+    return;
+  }
+  if (!C.wasInlined && !Call.isInSystemHeader())
+    forgetReachableFrom(Call, C);
+}
+
+/// Library calls write through pointers to non-const data (snprintf(buf),
+/// memset of a struct is not seen: void * is too vague to call a write).
+void LoopVarCaptureChecker::checkPreCall(const CallEvent &Call,
+                                         CheckerContext &C) const {
+  if (const cvet::ThreadSpawn *const *S = Spawns->lookup(Call)) {
+    if (const MemRegion *Object = sharedObject(**S, Call, C))
+      if (const Expr *Origin = Call.getOriginExpr())
+        C.addTransition(C.getState()->set<DataBeforeCall>(Origin, Object));
+    return;
+  }
+  if (C.getState()->get<SharedWithWork>().isEmpty())
+    return;
+  if (!Call.isInSystemHeader() || Spawns->lookup(Call) || Joins->lookup(Call))
+    return;
+  const auto *FD = dyn_cast_or_null<FunctionDecl>(Call.getDecl());
+  if (!FD)
+    return;
+  for (unsigned I = 0, N = std::min(Call.getNumArgs(), FD->getNumParams());
+       I < N; ++I) {
+    QualType PT = FD->getParamDecl(I)->getType();
+    if (!PT->isPointerType())
+      continue;
+    QualType T = PT->getPointeeType();
+    if (T.isConstQualified() || T->isVoidType() || T->isFunctionType())
+      continue;
+    const MemRegion *R = Call.getArgSVal(I).getAsRegion();
+    if (!R)
+      continue;
+    // A call on a member that is itself an object (a mutex inside a shared
+    // struct) is synchronisation, not a change of the data.
+    checkWrite(stripCasts(R), /*PartsCount=*/!T->isRecordType(),
+               Call.getOriginExpr(), C);
+  }
+}
+
+void LoopVarCaptureChecker::checkWrite(const MemRegion *Written,
+                                       bool PartsCount, const Stmt *S,
+                                       CheckerContext &C) const {
+  ProgramStateRef State = C.getState();
+  SharedWithWorkTy Set = State->get<SharedWithWork>();
+  if (Set.isEmpty() || !S)
+    return;
+  // A declaration run again: the previous iteration's object is gone.
+  bool Redeclared = false;
+  if (const auto *DS = dyn_cast<DeclStmt>(S))
+    if (const auto *VR = dyn_cast<VarRegion>(Written))
+      Redeclared = llvm::is_contained(DS->decls(), VR->getDecl());
+
+  for (const Sharing &E : Set) {
+    if (!overlaps(Written, E.object(), PartsCount) ||
+        !mayHaveStarted(State, E, C.getSValBuilder()) ||
+        !inOneLoop(E, S, C.getLocationContext()))
+      continue;
+    ExplodedNode *N = C.generateNonFatalErrorNode(
+        forgetObject(State, E.object())->add<ReportedVariables>(E.variable()));
+    if (!N)
+      return;
+    std::string Name = nameOf(E.object());
+    auto R = std::make_unique<PathSensitiveBugReport>(
+        BT,
+        Redeclared ? scopeMessage(Name, E.kind(), /*AtReturn=*/false)
+                   : changedMessage(Name, E.kind(), /*Captured=*/false),
+        N);
+    R->markInteresting(E.object());
+    R->addRange(S->getSourceRange());
+    C.emitReport(std::move(R));
+    return;
+  }
+}
+
+void LoopVarCaptureChecker::checkBind(SVal Loc, SVal, const Stmt *S,
+                                      CheckerContext &C) const {
+  if (const MemRegion *R = Loc.getAsRegion())
+    checkWrite(stripCasts(R), /*PartsCount=*/true, S, C);
+}
+
+bool LoopVarCaptureChecker::reportScopeEnd(const VarRegion *Var,
+                                           bool AtReturn,
+                                           ProgramStateRef After,
+                                           CheckerContext &C) const {
+  ProgramStateRef State = C.getState();
+  for (const Sharing &E : State->get<SharedWithWork>()) {
+    if (E.variable() != Var || !mayHaveStarted(State, E, C.getSValBuilder()) ||
+        !spawnedInLoop(E))
+      continue;
+    ExplodedNode *N =
+        C.generateNonFatalErrorNode(After->add<ReportedVariables>(Var));
+    if (!N)
+      return false;
+    auto R = std::make_unique<PathSensitiveBugReport>(
+        BT, scopeMessage(nameOf(E.object()), E.kind(), AtReturn), N);
+    R->markInteresting(E.object());
+    C.emitReport(std::move(R));
+    return true;
+  }
+  return false;
+}
+
+/// The loop whose condition Cond is (or is part of), if any.
+const Stmt *loopOfCondition(const ParentMap &PM, const Stmt *Cond) {
+  const Stmt *Cur = Cond;
+  while (const Stmt *P = PM.getParent(Cur)) {
+    if (isLoop(P))
+      return loopCond(P) == Cur ? P : nullptr;
+    if (!isa<Expr>(P))
+      return nullptr;
+    Cur = P;
+  }
+  return nullptr;
+}
+
+/// Reaching the condition of a loop ends the iteration, and with it the
+/// lifetime of everything its body declared.
+void LoopVarCaptureChecker::checkBranchCondition(const Stmt *Cond,
+                                                 CheckerContext &C) const {
+  ProgramStateRef State = C.getState();
+  SharedWithWorkTy Set = State->get<SharedWithWork>();
+  if (Set.isEmpty())
+    return;
+  const StackFrameContext *SFC = C.getStackFrame();
+  const Stmt *Loop = loopOfCondition(C.getLocationContext()->getParentMap(), Cond);
+  if (!Loop)
+    return;
+  llvm::SmallVector<const VarRegion *, 4> Dying;
+  ProgramStateRef After = State;
+  for (const Sharing &E : Set) {
+    const VarRegion *Var = E.variable();
+    const auto *VD = dyn_cast<VarDecl>(Var->getDecl());
+    if (Var->getStackFrame() == SFC && VD && declares(loopBody(Loop), VD)) {
+      Dying.push_back(Var);
+      After = After->remove<SharedWithWork>(E);
+    }
+  }
+  if (Dying.empty())
+    return;
+  // Report where the loop goes round again; leaving the loop ends the
+  // lifetime too, but a report there would read as if the loop had exited.
+  auto CondVal = C.getSVal(Cond).getAs<DefinedOrUnknownSVal>();
+  bool MayLoop = !CondVal || static_cast<bool>(State->assume(*CondVal, true));
+  if (MayLoop)
+    for (const VarRegion *Var : Dying)
+      if (reportScopeEnd(Var, /*AtReturn=*/false, After, C))
+        return;
+  C.addTransition(After);
+}
+
+void LoopVarCaptureChecker::checkEndFunction(const ReturnStmt *,
+                                             CheckerContext &C) const {
+  ProgramStateRef State = C.getState();
+  const StackFrameContext *SFC = C.getStackFrame();
+  // The frame's objects are gone; whatever is not reported is forgotten.
+  ProgramStateRef After = State;
+  SharedWithWorkTy Set = State->get<SharedWithWork>();
+  for (const Sharing &E : Set)
+    if (E.variable()->getStackFrame() == SFC)
+      After = After->remove<SharedWithWork>(E);
+  for (const VarRegion *Var : State->get<ReportedVariables>())
+    if (Var->getStackFrame() == SFC)
+      After = After->remove<ReportedVariables>(Var);
+  if (After == State)
+    return;
+  // Returning from main ends the process; its threads go with it.
+  const auto *FD = dyn_cast_or_null<FunctionDecl>(SFC->getDecl());
+  if (!(FD && FD->isMain() && SFC->inTopFrame()))
+    for (const Sharing &E : Set)
+      if (E.variable()->getStackFrame() == SFC &&
+          reportScopeEnd(E.variable(), /*AtReturn=*/true, After, C))
+        return;
+  C.addTransition(After);
+}
+
+void LoopVarCaptureChecker::checkLiveSymbols(ProgramStateRef State,
+                                             SymbolReaper &SR) const {
+  // Keep the spawn's result alive: its constraints say whether work started.
+  for (const Sharing &E : State->get<SharedWithWork>())
+    if (SymbolRef Ret = E.startedIfSymbol())
+      SR.markLive(Ret);
+}
+
+void LoopVarCaptureChecker::printState(raw_ostream &Out, ProgramStateRef State,
+                                       const char *NL, const char *Sep) const {
+  SharedWithWorkTy Set = State->get<SharedWithWork>();
+  if (Set.isEmpty())
+    return;
+  Out << Sep << "Objects shared with pending work:" << NL;
+  for (const Sharing &E : Set) {
+    E.dump(Out);
+    Out << NL;
+  }
+}
+
+//===----------------------------------------------------------------------===//
+// AST part: C++ lambdas, blocks
+//===----------------------------------------------------------------------===//
+
+/// Whether D is Parts[0]::...::Parts[n-1] (inline namespaces and extern "C"
+/// skipped; leading qualifiers may be left out, as with CallDescription).
+bool hasQualifiedName(const NamedDecl *D, llvm::ArrayRef<std::string> Parts) {
+  if (!D || Parts.empty() || !D->getIdentifier() ||
+      D->getName() != Parts.back())
+    return false;
+  const DeclContext *Ctx = D->getDeclContext();
+  for (auto It = std::next(Parts.rbegin()); It != Parts.rend(); ++It) {
+    while (Ctx && (isa<LinkageSpecDecl>(Ctx) ||
+                   (isa<NamespaceDecl>(Ctx) &&
+                    cast<NamespaceDecl>(Ctx)->isInline())))
+      Ctx = Ctx->getParent();
+    const auto *ND = dyn_cast_or_null<NamedDecl>(Ctx);
+    if (!ND || !ND->getIdentifier() || ND->getName() != *It)
+      return false;
+    Ctx = Ctx->getParent();
+  }
+  return true;
+}
+
+const cvet::AsyncCall *
+LoopVarCaptureChecker::asyncClassOf(const CXXRecordDecl *RD) const {
+  if (!RD)
+    return nullptr;
+  for (const AsyncClass &Class : AsyncClasses)
+    if (hasQualifiedName(RD, Class.ClassName))
+      return Class.Entry;
+  return nullptr;
+}
+
+/// Strips what stands between an argument and the callable it carries:
+/// temporaries, conversions and, with ThroughWrappers, std::function-like
+/// objects built from it.
+const Expr *callableOf(const Expr *E, bool ThroughWrappers) {
+  while (E) {
+    E = E->IgnoreImplicit()->IgnoreParens();
+    if (const auto *CE = dyn_cast<CXXConstructExpr>(E)) {
+      if (CE->getNumArgs() != 1 || !ThroughWrappers)
+        return E;
+      E = CE->getArg(0);
+      continue;
+    }
+    if (const auto *FC = dyn_cast<CXXFunctionalCastExpr>(E)) {
+      E = FC->getSubExpr();
+      continue;
+    }
+    if (const auto *Cast = dyn_cast<ExplicitCastExpr>(E)) {
+      E = Cast->getSubExpr();
+      continue;
+    }
+    // auto job = [&] { ... }; std::thread t(job);
+    if (const auto *DRE = dyn_cast<DeclRefExpr>(E))
+      if (const auto *V = dyn_cast<VarDecl>(DRE->getDecl()))
+        if (V->isLocalVarDecl() && V->getInit() &&
+            isa<LambdaExpr>(V->getInit()->IgnoreImplicit()))
+          return V->getInit()->IgnoreImplicit();
+    return E;
+  }
+  return nullptr;
+}
+
+bool isTransparent(const Stmt *S) {
+  if (isa<ImplicitCastExpr, ParenExpr, MaterializeTemporaryExpr,
+          CXXBindTemporaryExpr, ExprWithCleanups, CXXFunctionalCastExpr,
+          ConstantExpr>(S))
+    return true;
+  if (const auto *CE = dyn_cast<CXXConstructExpr>(S))
+    return CE->getConstructor()->isCopyOrMoveConstructor();
+  return false;
+}
+
+/// A variable captured by reference (or whose address is passed along).
+struct Capture {
+  const VarDecl *Var;
+  SourceLocation Loc;
+  bool Address; ///< `&v` passed as an argument, not a capture
+  bool Block;   ///< a __block variable captured by a block
+};
+
+/// Where the callable's variables are captured by reference.
+void collectCaptures(const Expr *Arg, bool ThroughWrappers,
+                     llvm::SmallVectorImpl<Capture> &Out) {
+  const Expr *E = callableOf(Arg, ThroughWrappers);
+  if (!E)
+    return;
+  if (const auto *LE = dyn_cast<LambdaExpr>(E)) {
+    for (const LambdaCapture &LC : LE->captures()) {
+      if (!LC.capturesVariable() || LC.getCaptureKind() != LCK_ByRef)
+        continue;
+      const auto *V = dyn_cast<VarDecl>(LC.getCapturedVar());
+      if (V && V->isInitCapture())
+        V = V->getInit() ? namedVar(V->getInit()) : nullptr;
+      if (V)
+        Out.push_back({V, LC.getLocation(), false, false});
+    }
+    return;
+  }
+  if (const auto *BE = dyn_cast<BlockExpr>(E)) {
+    for (const BlockDecl::Capture &BC : BE->getBlockDecl()->captures())
+      if (BC.isByRef())
+        Out.push_back({BC.getVariable(), BE->getBeginLoc(), false, true});
+    return;
+  }
+  const Expr *P = Arg->IgnoreParenCasts();
+  if (const auto *UO = dyn_cast<UnaryOperator>(P))
+    if (UO->getOpcode() == UO_AddrOf)
+      if (const auto *DRE =
+              dyn_cast<DeclRefExpr>(UO->getSubExpr()->IgnoreParenImpCasts()))
+        if (const auto *V = dyn_cast<VarDecl>(DRE->getDecl()))
+          Out.push_back({V, P->getBeginLoc(), true, false});
+}
+
+/// One walk over a function body with a stack of ancestors, looking for
+/// Async calls inside loops.
+class AsyncScan {
+  const LoopVarCaptureChecker &Checker;
+  BugReporter &BR;
+  AnalysisDeclContext *ADC;
+  const SourceManager &SM;
+  llvm::SmallVector<const Stmt *, 32> Stack;
+
+public:
+  AsyncScan(const LoopVarCaptureChecker &Checker, BugReporter &BR,
+            AnalysisDeclContext *ADC)
+      : Checker(Checker), BR(BR), ADC(ADC), SM(BR.getSourceManager()) {}
+
+  void visit(const Stmt *S) {
+    if (const auto *E = dyn_cast<Expr>(S))
+      if (!E->isTypeDependent() && !E->isValueDependent())
+        inspect(E);
+    Stack.push_back(S);
+    forEachChild(S, [&](const Stmt *Child) { visit(Child); });
+    Stack.pop_back();
+  }
+
+private:
+  /// Loops around the current node, innermost first, up to the nearest
+  /// lambda or block (whose body runs at some other time).
+  llvm::SmallVector<const Stmt *, 4> loops() const {
+    llvm::SmallVector<const Stmt *, 4> Out;
+    for (const Stmt *S : llvm::reverse(Stack)) {
+      if (isa<LambdaExpr, BlockExpr>(S))
+        break;
+      if (isLoop(S))
+        Out.push_back(S);
+    }
+    return Out;
+  }
+
+  void inspect(const Expr *E) {
+    const cvet::AsyncCall *Entry = nullptr;
+    llvm::ArrayRef<const Expr *> Args;
+    bool InPlace = false; // the work is built inside a container
+    if (const auto *CE = dyn_cast<CXXConstructExpr>(E)) {
+      Entry = Checker.asyncClassOf(CE->getConstructor()->getParent());
+      Args = llvm::ArrayRef(CE->getArgs(), CE->getNumArgs());
+    } else if (const auto *Call = dyn_cast<CallExpr>(E)) {
+      if (const cvet::AsyncCall *const *Found =
+              Checker.AsyncFunctions->lookupAsWritten(*Call))
+        Entry = *Found;
+      Args = llvm::ArrayRef(Call->getArgs(), Call->getNumArgs());
+      if (!Entry)
+        if (const auto *MC = dyn_cast<CXXMemberCallExpr>(Call)) {
+          // threads.emplace_back([&] { ... }): a container of threads built
+          // from a callable.
+          const auto *Spec = dyn_cast_or_null<ClassTemplateSpecializationDecl>(
+              MC->getRecordDecl());
+          if (Spec && Spec->getTemplateArgs().size() > 0 &&
+              Spec->getTemplateArgs()[0].getKind() == TemplateArgument::Type) {
+            Entry = Checker.asyncClassOf(
+                Spec->getTemplateArgs()[0].getAsType()->getAsCXXRecordDecl());
+            InPlace = Entry != nullptr;
+          }
+        }
+    }
+    if (!Entry || Args.empty())
+      return;
+    llvm::SmallVector<const Stmt *, 4> Loops = loops();
+    if (Loops.empty())
+      return;
+
+    // In place, only a callable itself counts: a thread object built from
+    // one is a spawn of its own.
+    llvm::SmallVector<Capture, 4> Captures;
+    for (unsigned I = 0; I < Args.size(); ++I)
+      if (!Entry->CallableArg || *Entry->CallableArg == I)
+        collectCaptures(Args[I], /*ThroughWrappers=*/!InPlace, Captures);
+    if (InPlace)
+      llvm::erase_if(Captures, [](const Capture &C) { return C.Address; });
+
+    for (const Capture &Cap : Captures)
+      check(E, *Entry, InPlace, Cap, Loops);
+  }
+
+  void check(const Expr *E, const cvet::AsyncCall &Entry, bool InPlace,
+             const Capture &Cap, llvm::ArrayRef<const Stmt *> Loops) {
+    const Stmt *Loop = nullptr, *Write = nullptr;
+    for (const Stmt *L : Loops) {
+      if ((Write = findWriteInLoop(L, Cap.Var))) {
+        Loop = L;
+        break;
+      }
+      // A variable each iteration creates anew dies with the iteration; a
+      // __block one moves to the heap with the block.
+      bool PerIteration = perIterationVar(L) == Cap.Var ||
+                          declares(loopBody(L), Cap.Var);
+      if (PerIteration && !Cap.Block &&
+          !Cap.Var->getType()->isReferenceType()) {
+        Loop = L;
+        break;
+      }
+    }
+    if (!Loop || waitedInIteration(E, Entry, InPlace, Loop))
+      return;
+
+    WorkKind K = Cap.Block ? WorkKind::Block : kindOf(Entry.Work);
+    std::string Name = Cap.Var->getNameAsString();
+    std::string Msg = Write ? changedMessage(Name, K, !Cap.Address)
+                            : scopeMessage(Name, K, /*AtReturn=*/false);
+    // At the spawn: the callee's name for calls, the object for constructors.
+    auto R = std::make_unique<BasicBugReport>(
+        Checker.BT, Msg, PathDiagnosticLocation(E->getExprLoc(), SM));
+    R->addRange(E->getSourceRange());
+    R->setDeclWithIssue(ADC->getDecl());
+    if (Write) {
+      R->addNote("'" + Name + "' is changed here while the " +
+                     wording(K).Noun + " may still use it",
+                 PathDiagnosticLocation::createBegin(Write, SM, ADC));
+    } else if (const auto *Body = dyn_cast_or_null<CompoundStmt>(loopBody(Loop))) {
+      R->addNote("'" + Name + "' goes out of scope here",
+                 PathDiagnosticLocation(Body->getRBracLoc(), SM));
+    }
+    BR.emitReport(std::move(R));
+  }
+
+  /// The nearest ancestor of E that is not a wrapper, and the child of it
+  /// through which E is reached.
+  std::pair<const Stmt *, const Stmt *> user(const Expr *E) const {
+    const Stmt *Child = E;
+    for (const Stmt *P : llvm::reverse(Stack)) {
+      if (!isTransparent(P))
+        return {P, Child};
+      Child = P;
+    }
+    return {nullptr, Child};
+  }
+
+  static bool declaredIn(const VarDecl *V, const Stmt *Loop) {
+    return perIterationVar(Loop) == V || declares(loopBody(Loop), V);
+  }
+
+  /// Whether the work started by E is waited for before the iteration ends.
+  bool waitedInIteration(const Expr *E, const cvet::AsyncCall &Entry,
+                         bool InPlace, const Stmt *Loop) const {
+    bool IsObject = isa<CXXConstructExpr>(E);
+    if (InPlace) {
+      const auto *MC = cast<CXXMemberCallExpr>(E);
+      const VarDecl *Container = namedVar(MC->getImplicitObjectArgument());
+      // A container that outlives the iteration keeps the work running.
+      return !Container || declaredIn(Container, Loop);
+    }
+    auto [P, Child] = user(E);
+    if (!P)
+      return true;
+    // std::thread t([&] { ... }); ... t.join();
+    if (const auto *DS = dyn_cast<DeclStmt>(P)) {
+      for (const Decl *D : DS->decls())
+        if (const auto *V = dyn_cast<VarDecl>(D))
+          if (V->getInit() == Child)
+            return handleWaited(V, E, Entry, Loop);
+      return true;
+    }
+    // std::thread([&] { ... }).join();
+    if (const auto *ME = dyn_cast<MemberExpr>(P)) {
+      if (ME->getBase() != Child)
+        return true;
+      return llvm::is_contained(Entry.Wait, ME->getMemberDecl()->getName());
+    }
+    // threads[i] = std::thread(...);  t = std::thread(...);
+    if (const auto *OC = dyn_cast<CXXOperatorCallExpr>(P)) {
+      if (OC->getOperator() != OO_Equal || OC->getNumArgs() != 2 ||
+          OC->getArg(1) != Child)
+        return true;
+      const Expr *Target = OC->getArg(0)->IgnoreParenImpCasts();
+      if (const auto *Sub = dyn_cast<CXXOperatorCallExpr>(Target))
+        if (Sub->getOperator() == OO_Subscript && Sub->getNumArgs() > 0)
+          Target = Sub->getArg(0);
+      const VarDecl *V = namedVar(Target);
+      if (!V)
+        return true;
+      if (isa<DeclRefExpr>(OC->getArg(0)->IgnoreParenImpCasts()))
+        return handleWaited(V, E, Entry, Loop);
+      return declaredIn(V, Loop);
+    }
+    // threads.push_back(std::thread(...)), futures.push_back(std::async(...))
+    if (const auto *MC = dyn_cast<CXXMemberCallExpr>(P)) {
+      if (!llvm::is_contained(MC->arguments(), Child))
+        return true;
+      const VarDecl *Container = namedVar(MC->getImplicitObjectArgument());
+      return !Container || declaredIn(Container, Loop);
+    }
+    if (isa<Expr>(P))
+      return true; // Handed to other code: it may wait.
+    // The result is dropped at the end of the statement. A dropped thread
+    // object is destroyed at once (and joins, or terminates); dropped futures
+    // of std::async wait.
+    return IsObject || Entry.WaitsOnDestruction;
+  }
+
+  /// Whether the handle object V (declared or assigned in the loop) is
+  /// waited for after E within the loop.
+  bool handleWaited(const VarDecl *V, const Expr *E,
+                    const cvet::AsyncCall &Entry, const Stmt *Loop) const {
+    bool Waited = false, Moved = false, Unsure = false;
+    scanUses(loopBody(Loop), V, E, Entry, Waited, Moved, Unsure);
+    if (Waited || Unsure)
+      return true;
+    return Entry.WaitsOnDestruction && !Moved && declaredIn(V, Loop);
+  }
+
+  static bool isMoveOf(const Expr *E, const VarDecl *V) {
+    const auto *Call = dyn_cast<CallExpr>(E);
+    if (!Call || !Call->isXValue() || Call->getNumArgs() != 1)
+      return false;
+    const auto *D = dyn_cast<DeclRefExpr>(Call->getArg(0)->IgnoreParenImpCasts());
+    return D && D->getDecl() == V;
+  }
+
+  /// Uses of the handle object V after E: a wait (t.join()), a move
+  /// (std::move(t): the work leaves with the other object) or a hand-over to
+  /// other code, which may wait.
+  void scanUses(const Stmt *S, const VarDecl *V, const Expr *After,
+                const cvet::AsyncCall &Entry, bool &Waited, bool &Moved,
+                bool &Unsure) const {
+    if (!S || isa<LambdaExpr, BlockExpr>(S))
+      return;
+    if (const auto *Call = dyn_cast<CallExpr>(S);
+        Call && isBefore(SM, After->getEndLoc(), Call->getBeginLoc())) {
+      if (const auto *MC = dyn_cast<CXXMemberCallExpr>(Call)) {
+        const Expr *Obj = MC->getImplicitObjectArgument();
+        const CXXMethodDecl *MD = MC->getMethodDecl();
+        if (Obj && isa<DeclRefExpr>(Obj->IgnoreParenImpCasts()) &&
+            namedVar(Obj) == V && MD && MD->getIdentifier() &&
+            llvm::is_contained(Entry.Wait, MD->getName()))
+          Waited = true;
+      }
+      bool PassesOn = !isa<CXXOperatorCallExpr>(Call) && !isMoveOf(Call, V);
+      for (const Expr *Arg : Call->arguments()) {
+        const Expr *A = Arg->IgnoreImplicit()->IgnoreParens();
+        if (isMoveOf(A, V))
+          Moved = true;
+        else if (const auto *DRE = dyn_cast<DeclRefExpr>(A))
+          Unsure = Unsure || (PassesOn && DRE->getDecl() == V);
+      }
+    }
+    forEachChild(S, [&](const Stmt *C) {
+      scanUses(C, V, After, Entry, Waited, Moved, Unsure);
+    });
+  }
+};
+
+void LoopVarCaptureChecker::checkASTCodeBody(const Decl *D,
+                                             AnalysisManager &Mgr,
+                                             BugReporter &BR) const {
+  if (Model.Async.empty() || !D->hasBody())
+    return;
+  if (const auto *DC = dyn_cast<DeclContext>(D); DC && DC->isDependentContext())
+    return;
+  AnalysisDeclContext *ADC = Mgr.getAnalysisDeclContext(D);
+  if (!ADC)
+    return;
+  AsyncScan Scan(*this, BR, ADC);
+  Scan.visit(D->getBody());
+}
+
+} // namespace
+
 void cvet::registerLoopVarCaptureChecker(CheckerManager &Mgr) {
   auto *C = Mgr.registerChecker<LoopVarCaptureChecker>();
-  C->M = loadCheckerModel(Mgr, C);
+  C->setModel(loadCheckerModel(Mgr, C));
 }
-bool cvet::shouldRegisterLoopVarCaptureChecker(const CheckerManager &) { return true; }
+
+bool cvet::shouldRegisterLoopVarCaptureChecker(const CheckerManager &) {
+  return true;
+}

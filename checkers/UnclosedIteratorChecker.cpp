@@ -1,18 +1,1264 @@
-// Placeholder; replaced by the real checker.
+//===- UnclosedIteratorChecker.cpp - iterators that are never closed ------===//
+//
+// cvet.UnclosedIterator: an iterator, cursor or scan handle that must be
+// closed is not closed on some path before it becomes unreachable. The Go
+// original is a map iterator whose Close() is never called.
+//
+// A handle is tracked as a symbol (DIR *d = opendir(p), or the value written
+// to *arg by sqlite3_prepare_v2(..., &stmt, ...)), or, for an in-place scan
+// (hash_seq_init(&status, h), glob(..., &g)), as the region of the scan
+// object. Which functions open, use, close or take over a handle is data:
+// cvet::Model (lib/models/iterators.yaml plus user files) and Clang's
+// acquire_handle / use_handle / release_handle attributes with any tag.
+//
+//   open (not NULL, status == SuccessReturn)
+//     --> Open --close--> Closed --close--> (closed twice: report)
+//          |  |                    \--dies--> (forgotten)
+//          |  |--escape (stored outside the frame, handed to an owner or to
+//          |  |   code we cannot see, bound to a cleanup variable)--> (forgotten)
+//          |  '--hash_seq_search returns NULL--> Closed
+//          '--dies (dead symbol, dead region, overwritten) while not NULL
+//               --> (leak: report at that point, uniqued at the open)
+//
+// A failed open (NULL handle, status != SuccessReturn) leaves nothing to
+// close. Calls into the model's Use list, into release functions and into
+// library functions declared in system headers (unless they take callbacks
+// or untyped pointers) are not escapes: otherwise readdir(d) would hide every
+// leak.
+//
+//===----------------------------------------------------------------------===//
+
 #include "Checkers.h"
 #include "ModelOption.h"
+
+#include "clang/AST/Attr.h"
+#include "clang/AST/Decl.h"
+#include "clang/AST/TypeLoc.h"
+#include "clang/AST/ParentMap.h"
+#include "clang/Analysis/CFGStmtMap.h"
+#include "clang/StaticAnalyzer/Core/BugReporter/BugReporter.h"
+#include "clang/StaticAnalyzer/Core/BugReporter/BugType.h"
 #include "clang/StaticAnalyzer/Core/Checker.h"
 #include "clang/StaticAnalyzer/Core/CheckerManager.h"
+#include "clang/StaticAnalyzer/Core/PathSensitive/CallDescription.h"
+#include "clang/StaticAnalyzer/Core/PathSensitive/CallEvent.h"
+#include "clang/StaticAnalyzer/Core/PathSensitive/CheckerContext.h"
+#include "clang/StaticAnalyzer/Core/PathSensitive/ProgramStateTrait.h"
+#include "clang/StaticAnalyzer/Core/PathSensitive/SValBuilder.h"
+#include "llvm/ADT/MapVector.h"
+#include "llvm/ADT/SmallVector.h"
+#include "llvm/ADT/StringMap.h"
+#include "llvm/ADT/StringSet.h"
+#include "llvm/Support/raw_ostream.h"
+
+#include <deque>
+#include <memory>
+
+using namespace clang;
 using namespace clang::ento;
+using cvet::HandleLoc;
+
 namespace {
-class UnclosedIteratorChecker : public Checker<check::EndOfTranslationUnit> {
-public:
-  cvet::Model M;
-  void checkEndOfTranslationUnit(const clang::TranslationUnitDecl *, AnalysisManager &, BugReporter &) const {}
+
+/// One kind of handle: a model family, or the tag of a handle attribute.
+/// Attribute tags that equal a family name join that family, so
+/// release_handle("DIR") on a wrapper closes what opendir opened.
+struct Family {
+  std::string Name;
+  bool InPlace = false;
+  bool FromAttribute = false;
+  /// The release function suggested in messages (model families only).
+  std::string Closer;
 };
+
+/// What is known about one handle (a symbol) or in-place scan (a region).
+class IterState {
+public:
+  enum class Kind : unsigned char { Open, Closed };
+
+private:
+  Kind K;
+  HandleLoc Shape;
+  const Family *Fam;
+  /// The function that opened it; the string lives in the checker's model or
+  /// in the AST's identifier table.
+  llvm::StringRef Opener;
+
+  IterState(Kind K, HandleLoc Shape, const Family *Fam, llvm::StringRef Opener)
+      : K(K), Shape(Shape), Fam(Fam), Opener(Opener) {
+    assert(Fam && "every handle belongs to a family");
+    assert((Shape == HandleLoc::InPlace) == Fam->InPlace);
+  }
+
+public:
+  static IterState opened(HandleLoc Shape, const Family &F,
+                          llvm::StringRef Opener) {
+    return IterState(Kind::Open, Shape, &F, Opener);
+  }
+  IterState closed() const {
+    assert(isOpen());
+    return IterState(Kind::Closed, Shape, Fam, Opener);
+  }
+
+  bool isOpen() const { return K == Kind::Open; }
+  bool isClosed() const { return K == Kind::Closed; }
+  HandleLoc shape() const { return Shape; }
+  const Family &family() const { return *Fam; }
+  llvm::StringRef opener() const { return Opener; }
+
+  bool operator==(const IterState &O) const {
+    return K == O.K && Shape == O.Shape && Fam == O.Fam &&
+           Opener.data() == O.Opener.data();
+  }
+
+  void Profile(llvm::FoldingSetNodeID &ID) const {
+    ID.AddInteger(static_cast<unsigned>(K));
+    ID.AddInteger(static_cast<unsigned>(Shape));
+    ID.AddPointer(Fam);
+    ID.AddPointer(Opener.data());
+  }
+
+  void dump(llvm::raw_ostream &OS) const {
+    OS << (isOpen() ? "Open" : "Closed") << ' ' << Fam->Name << " from '"
+       << Opener << '\'';
+  }
+};
+
+/// How a model function opens a handle.
+struct AcquireEntry {
+  const Family *Fam;
+  HandleLoc Shape;
+  unsigned Arg;
+  std::optional<int64_t> SuccessReturn;
+  llvm::StringRef Name;
+};
+
+/// How a model function closes a handle.
+struct ReleaseEntry {
+  const Family *Fam;
+  unsigned Arg;
+  bool OnlyWhenReturnsNull;
+  bool Idempotent;
+  llvm::StringRef Name;
+};
+
+/// A model function that reads a handle (Use) or takes it over.
+struct ArgEntry {
+  const Family *Fam;
+  unsigned Arg;
+};
+
+class UnclosedIteratorChecker
+    : public Checker<check::PreCall, check::PostCall, check::DeadSymbols,
+                     check::PointerEscape,
+                     check::RegionChanges, check::Bind,
+                     check::PreStmt<ReturnStmt>> {
+public:
+  BugType LeakBT{this, "Unclosed iterator", "Iterator lifetime",
+                 /*SuppressOnSink=*/true};
+  BugType DoubleCloseBT{this, "Iterator closed twice", "Iterator lifetime"};
+
+  void buildTables(cvet::Model &&M);
+
+  void checkPreCall(const CallEvent &Call, CheckerContext &C) const;
+  void checkPostCall(const CallEvent &Call, CheckerContext &C) const;
+  void checkDeadSymbols(SymbolReaper &SR, CheckerContext &C) const;
+  ProgramStateRef checkPointerEscape(ProgramStateRef State,
+                                     const InvalidatedSymbols &Escaped,
+                                     const CallEvent *Call,
+                                     PointerEscapeKind Kind) const;
+  ProgramStateRef
+  checkRegionChanges(ProgramStateRef State, const InvalidatedSymbols *Inval,
+                     ArrayRef<const MemRegion *> ExplicitRegions,
+                     ArrayRef<const MemRegion *> Regions,
+                     const LocationContext *LCtx, const CallEvent *Call) const;
+  void checkBind(SVal Loc, SVal Val, const Stmt *S, CheckerContext &C) const;
+  void checkPreStmt(const ReturnStmt *RS, CheckerContext &C) const;
+  void printState(raw_ostream &Out, ProgramStateRef State, const char *NL,
+                  const char *Sep) const override;
+
+private:
+  cvet::Model Model;
+  std::deque<Family> Families; // stable addresses
+  mutable llvm::StringMap<std::unique_ptr<Family>> TagFamilies;
+
+  // Acquire.
+  CallDescriptionMap<AcquireEntry> Acquirers{};
+  // Release.
+  CallDescriptionMap<llvm::SmallVector<ReleaseEntry, 1>> Releasers{};
+  // Use: reads the handle, neither closes nor keeps it.
+  CallDescriptionMap<llvm::SmallVector<ArgEntry, 1>> Users{};
+  // Take ownership: the caller no longer closes it.
+  CallDescriptionMap<llvm::SmallVector<ArgEntry, 1>> Owners{};
+  /// Every model function name, to skip most calls with one lookup.
+  llvm::StringSet<> ModelNames;
+
+  bool mayBeModeled(const CallEvent &Call) const;
+  bool isNonEscapingCall(const CallEvent &Call) const;
+  const Family &familyForTag(llvm::StringRef Tag, bool InPlace) const;
+
+  void acquire(const CallEvent &Call, CheckerContext &C, ProgramStateRef State,
+               const Family &F, HandleLoc Shape, unsigned Arg,
+               std::optional<int64_t> SuccessReturn, bool StatusIsBool,
+               llvm::StringRef Name) const;
+  ProgramStateRef release(const CallEvent &Call, CheckerContext &C,
+                          ProgramStateRef State, const ReleaseEntry &R,
+                          SmallVectorImpl<const NoteTag *> &Notes,
+                          bool &Sunk) const;
+  void applyAcquireAttributes(const CallEvent &Call, const FunctionDecl *FD,
+                              CheckerContext &C) const;
+
+  void reportLeaks(ArrayRef<SymbolRef> Syms,
+                   ArrayRef<const MemRegion *> Scans, CheckerContext &C,
+                   ProgramStateRef Cleaned) const;
+  void reportDoubleClose(SymbolRef Sym, const MemRegion *Scan,
+                         const IterState &S, const CallEvent &Call,
+                         CheckerContext &C) const;
+  const NoteTag *openNote(CheckerContext &C, SymbolRef Sym,
+                          const MemRegion *Scan, std::string Msg) const;
+};
+
+} // namespace
+
+REGISTER_MAP_WITH_PROGRAMSTATE(IterSymMap, SymbolRef, IterState)
+REGISTER_MAP_WITH_PROGRAMSTATE(ScanRegionMap, const MemRegion *, IterState)
+
+namespace {
+/// Where a handle is lost, rather than where the analyzer first notices:
+/// at the assignment that overwrote the last reference, or at the break /
+/// continue / goto / return that ends the straight-line code in which the
+/// handle died.
+struct HoldsSymbol final : StoreManager::BindingsHandler {
+  SymbolRef Sym;
+  bool Found = false;
+  explicit HoldsSymbol(SymbolRef Sym) : Sym(Sym) {}
+  bool HandleBinding(StoreManager &, Store, const MemRegion *,
+                     SVal V) override {
+    Found = V.getAsSymbol() == Sym;
+    return !Found;
+  }
+};
+
+static bool isHeld(const ExplodedNode *N, SymbolRef Sym) {
+  ProgramStateRef State = N->getState();
+  HoldsSymbol H(Sym);
+  State->getStateManager().getStoreManager().iterBindings(State->getStore(), H);
+  return H.Found;
 }
+
+static bool inEnvironment(const ExplodedNode *N, SymbolRef Sym) {
+  for (const auto &Binding : N->getState()->getEnvironment())
+    if (Binding.second.getAsSymbol() == Sym)
+      return true;
+  return false;
+}
+
+/// The assignment (or call writing an out-parameter) that overwrote the last
+/// reference to the handle. Bindings the analyzer drops because a variable
+/// is dead are not overwrites.
+static const Stmt *overwritePoint(const ExplodedNode *Err, SymbolRef Sym) {
+  if (!Sym || isHeld(Err, Sym))
+    return nullptr;
+  unsigned Budget = 4096;
+  for (const ExplodedNode *N = Err; N && Budget; --Budget) {
+    const ExplodedNode *Before = N->getFirstPred();
+    if (!Before || !N->getState()->get<IterSymMap>(Sym))
+      return nullptr;
+    if (isHeld(Before, Sym)) {
+      ProgramPoint::Kind K = N->getLocation().getKind();
+      if (K == ProgramPoint::PreStmtPurgeDeadSymbolsKind ||
+          K == ProgramPoint::PostStmtPurgeDeadSymbolsKind ||
+          inEnvironment(N, Sym))
+        return nullptr;
+      return N->getStmtForDiagnostics();
+    }
+    N = Before;
+  }
+  return nullptr;
+}
+
+static bool isJump(const Stmt *S) {
+  return isa_and_nonnull<BreakStmt, ContinueStmt, GotoStmt>(S);
+}
+
+/// The goto / break / continue that entered S's block, when nothing but S's
+/// own operands ran in the block since.
+static const Stmt *jumpHere(const ExplodedNode *Err, const Stmt *S,
+                            const CFGBlock *B, AnalysisDeclContext *ADC) {
+  unsigned Budget = 64;
+  for (const ExplodedNode *N = Err; N && Budget; N = N->getFirstPred(), --Budget) {
+    if (auto BE = N->getLocationAs<BlockEdge>()) {
+      if (BE->getDst() != B)
+        return nullptr;
+      // Only S's own operands may have run in this block before S.
+      ParentMap &PM = ADC->getParentMap();
+      for (const CFGElement &E : *B) {
+        auto CS = E.getAs<CFGStmt>();
+        if (!CS)
+          continue;
+        if (CS->getStmt() == S)
+          break;
+        const Stmt *P = CS->getStmt();
+        while (P && P != S)
+          P = PM.getParent(P);
+        if (!P)
+          return nullptr;
+      }
+      const Stmt *From = BE->getSrc()->getTerminatorStmt();
+      return isJump(From) ? From : nullptr;
+    }
+  }
+  return nullptr;
+}
+
+/// The jump that led to S's block if S is the first thing the block runs,
+/// or the jump (or return) that ends S's block.
+static const Stmt *jumpAround(const ExplodedNode *Err) {
+  const Stmt *S = Err->getStmtForDiagnostics();
+  const LocationContext *LC = Err->getLocationContext();
+  AnalysisDeclContext *ADC = LC->getAnalysisDeclContext();
+  if (!S || S == ADC->getBody())
+    return nullptr;
+  const CFGBlock *B = ADC->getCFGStmtMap()->getBlock(S);
+  if (!B)
+    return nullptr;
+  if (const Stmt *J = jumpHere(Err, S, B, ADC))
+    return J;
+  const Stmt *T = B->getTerminatorStmt();
+  if (isJump(T))
+    return T;
+  if (!B->empty())
+    if (auto Last = B->back().getAs<CFGStmt>())
+      if (isa<ReturnStmt>(Last->getStmt()))
+        return Last->getStmt();
+  return nullptr;
+}
+
+static const Stmt *leakPoint(const ExplodedNode *Err, SymbolRef Sym) {
+  if (const Stmt *S = overwritePoint(Err, Sym))
+    return S;
+  return jumpAround(Err);
+}
+
+/// A leak report shown at the leak point.
+class LeakReport final : public PathSensitiveBugReport {
+  PathDiagnosticLocation At;
+
+public:
+  LeakReport(const BugType &BT, StringRef Msg, const ExplodedNode *Err,
+             PathDiagnosticLocation Unique, const Decl *UniqueDecl,
+             PathDiagnosticLocation At)
+      : PathSensitiveBugReport(BT, Msg, Err, Unique, UniqueDecl), At(At) {}
+
+  PathDiagnosticLocation getLocation() const override {
+    return At.isValid() ? At : PathSensitiveBugReport::getLocation();
+  }
+};
+
+} // namespace
+
+//===----------------------------------------------------------------------===//
+// Messages.
+//===----------------------------------------------------------------------===//
+
+static std::string subject(const IterState &S) {
+  switch (S.shape()) {
+  case HandleLoc::Return:
+    return ("Iterator returned by '" + S.opener() + "'").str();
+  case HandleLoc::OutParam:
+    return ("Iterator opened by '" + S.opener() + "'").str();
+  case HandleLoc::InPlace:
+    return ("Scan started by '" + S.opener() + "'").str();
+  }
+  llvm_unreachable("all shapes handled");
+}
+
+static std::string fixHint(const Family &F) {
+  if (!F.Closer.empty())
+    return "call '" + F.Closer + "'";
+  return "pass it to a function whose parameter is marked "
+         "release_handle(\"" +
+         F.Name + "\")";
+}
+
+static std::string leakMessage(const IterState &S) {
+  bool Scan = S.shape() == HandleLoc::InPlace;
+  return subject(S) + (Scan ? " is not ended" : " is not closed") +
+         " on this path; " + fixHint(S.family());
+}
+
+static std::string doubleCloseMessage(const IterState &S) {
+  return subject(S) + (S.shape() == HandleLoc::InPlace ? " is ended twice"
+                                                       : " is closed twice");
+}
+
+//===----------------------------------------------------------------------===//
+// Small helpers.
+//===----------------------------------------------------------------------===//
+
+/// Handles live in the analyzed frames' locals; anything else (globals, the
+/// heap, memory behind a pointer parameter) outlives the path and is someone
+/// else's to close.
+static bool isOnStack(const MemRegion *R) {
+  return R && isa<StackSpaceRegion>(R->getMemorySpace());
+}
+
+/// A variable declared with __attribute__((cleanup(fn))), g_autoptr(T) and
+/// g_auto(T) included: its cleanup closes whatever it holds at scope exit.
+static bool hasCleanup(const MemRegion *R) {
+  if (!R)
+    return false;
+  if (const auto *VR = dyn_cast<VarRegion>(R->getBaseRegion()))
+    return VR->getDecl()->hasAttr<CleanupAttr>();
+  return false;
+}
+
+static const MemRegion *scanRegion(SVal V) {
+  const MemRegion *R = V.getAsRegion();
+  return R ? R->StripCasts() : nullptr;
+}
+
+/// A handle whose value says nothing was opened: NULL, or a negative
+/// integer handle.
+static bool isKnownInvalid(ProgramStateRef State, SymbolRef Sym) {
+  ConstraintManager &CM = State->getConstraintManager();
+  if (CM.isNull(State, Sym).isConstrainedTrue())
+    return true;
+  QualType T = Sym->getType();
+  if (T->isSignedIntegerType()) {
+    SValBuilder &SVB = State->getStateManager().getSValBuilder();
+    SVal NonNeg = SVB.evalBinOp(State, BO_GE, nonloc::SymbolVal(Sym),
+                                SVB.makeZeroVal(T), SVB.getConditionType());
+    if (auto D = NonNeg.getAs<DefinedOrUnknownSVal>())
+      if (!State->assume(*D, true))
+        return true;
+  }
+  return false;
+}
+
+static bool overlaps(const MemRegion *A, const MemRegion *B) {
+  return A == B || A->isSubRegionOf(B) || B->isSubRegionOf(A);
+}
+
+/// The scan object's value was just read (`*out = status`, `return status`)
+/// and the statement that copies it has not run yet. The reaper calls the
+/// region dead already; wait for the copy.
+static bool isCopyPending(ProgramStateRef State, const MemRegion *R) {
+  for (const auto &Binding : State->getEnvironment())
+    if (auto LCV = Binding.second.getAs<nonloc::LazyCompoundVal>())
+      if (overlaps(LCV->getRegion(), R))
+        return true;
+  return false;
+}
+
+/// A copy of a scan object (glob_t copy = g) may be the one that is ended.
+static ProgramStateRef escapeCopiedScans(ProgramStateRef State, SVal V) {
+  auto LCV = V.getAs<nonloc::LazyCompoundVal>();
+  if (!LCV)
+    return State;
+  const MemRegion *From = LCV->getRegion();
+  for (const auto &[R, S] : State->get<ScanRegionMap>())
+    if (overlaps(R, From))
+      State = State->remove<ScanRegionMap>(R);
+  return State;
+}
+
+/// acquire_handle on a function: written before the declaration it is a
+/// declaration attribute; written after the parameter list it lands on the
+/// function type, kept in the type's source information.
+static const AcquireHandleAttr *returnsHandle(const FunctionDecl *FD) {
+  for (const FunctionDecl *D : FD->redecls()) {
+    if (const auto *A = D->getAttr<AcquireHandleAttr>())
+      return A;
+    const TypeSourceInfo *TSI = D->getTypeSourceInfo();
+    if (!TSI)
+      continue;
+    for (TypeLoc TL = TSI->getTypeLoc(); !TL.isNull();) {
+      if (auto ATL = TL.getAs<AttributedTypeLoc>()) {
+        if (const auto *A = ATL.getAttrAs<AcquireHandleAttr>())
+          return A;
+        TL = ATL.getModifiedLoc();
+      } else if (auto MTL = TL.getAs<MacroQualifiedTypeLoc>()) {
+        TL = MTL.getInnerLoc();
+      } else if (auto PTL = TL.getAs<ParenTypeLoc>()) {
+        TL = PTL.getInnerLoc();
+      } else {
+        break;
+      }
+    }
+  }
+  return nullptr;
+}
+
+/// A handle attribute on parameter I of any declaration of FD.
+template <typename AttrT>
+static const AttrT *paramAttr(const FunctionDecl *FD, unsigned I) {
+  for (const FunctionDecl *D : FD->redecls())
+    if (I < D->getNumParams())
+      if (const auto *A = D->getParamDecl(I)->getAttr<AttrT>())
+        return A;
+  return nullptr;
+}
+
+static bool hasHandleAttrs(const FunctionDecl *FD) {
+  bool Any = false;
+  for (const FunctionDecl *D : FD->redecls()) {
+    Any |= D->hasAttrs();
+    for (const ParmVarDecl *P : D->parameters())
+      Any |= P->hasAttrs();
+  }
+  if (!Any && !FD->getType()->getAs<AttributedType>())
+    return false;
+  if (returnsHandle(FD))
+    return true;
+  for (unsigned I = 0, E = FD->getNumParams(); I < E; ++I)
+    if (paramAttr<AcquireHandleAttr>(FD, I) ||
+        paramAttr<ReleaseHandleAttr>(FD, I) || paramAttr<UseHandleAttr>(FD, I))
+      return true;
+  return false;
+}
+
+static std::vector<llvm::StringRef> qualifiedParts(llvm::StringRef Name) {
+  llvm::SmallVector<llvm::StringRef, 4> Parts;
+  Name.split(Parts, "::");
+  std::vector<llvm::StringRef> Out;
+  for (llvm::StringRef P : Parts)
+    if (!P.empty())
+      Out.push_back(P);
+  return Out;
+}
+
+/// C API names match C library style (external, file scope or std);
+/// "ns::name" matches C++ functions and methods by their qualified name.
+static CallDescription describe(llvm::StringRef Name) {
+  std::vector<llvm::StringRef> Parts = qualifiedParts(Name);
+  auto Mode = Parts.size() > 1 ? CallDescription::Mode::Unspecified
+                               : CallDescription::Mode::CLibrary;
+  return CallDescription(Mode, Parts);
+}
+
+static llvm::StringRef lastPart(llvm::StringRef Name) {
+  size_t Pos = Name.rfind("::");
+  return Pos == llvm::StringRef::npos ? Name : Name.substr(Pos + 2);
+}
+
+//===----------------------------------------------------------------------===//
+// Tables.
+//===----------------------------------------------------------------------===//
+
+void UnclosedIteratorChecker::buildTables(cvet::Model &&M) {
+  Model = std::move(M);
+  std::vector<std::pair<CallDescription, AcquireEntry>> Acq;
+  llvm::MapVector<llvm::StringRef, llvm::SmallVector<ReleaseEntry, 1>> Rel;
+  llvm::MapVector<llvm::StringRef, llvm::SmallVector<ArgEntry, 1>> Use, Own;
+  llvm::StringSet<> SeenAcquire;
+
+  for (const cvet::IteratorFamily &IF : Model.Iterators) {
+    bool InPlace = IF.Acquire.front().Handle == HandleLoc::InPlace;
+    // A family named again (in a user file) extends the first one.
+    auto Same = llvm::find_if(Families, [&](const Family &F) {
+      return F.Name == IF.Name && F.InPlace == InPlace;
+    });
+    Family &F = Same != Families.end() ? *Same : Families.emplace_back();
+    F.Name = IF.Name;
+    F.InPlace = InPlace;
+    for (const cvet::IteratorRelease &R : IF.Release)
+      if (F.Closer.empty() && !R.OnlyWhenReturnsNull)
+        F.Closer = R.Function;
+    if (F.Closer.empty())
+      F.Closer = IF.Release.front().Function;
+
+    // Acquire.
+    for (const cvet::IteratorAcquire &A : IF.Acquire) {
+      ModelNames.insert(lastPart(A.Function));
+      // The first family that names a function wins (user files come last).
+      if (!SeenAcquire.insert(A.Function).second)
+        continue;
+      Acq.emplace_back(describe(A.Function),
+                       AcquireEntry{&F, A.Handle, A.Arg, A.SuccessReturn,
+                                    lastPart(A.Function)});
+    }
+    // Release.
+    for (const cvet::IteratorRelease &R : IF.Release) {
+      ModelNames.insert(lastPart(R.Function));
+      auto &Entries = Rel[R.Function];
+      // The same release named twice (a family extended by a user file)
+      // must close once.
+      if (llvm::any_of(Entries, [&](const ReleaseEntry &E) {
+            return E.Fam == &F && E.Arg == R.Arg;
+          }))
+        continue;
+      Entries.push_back(ReleaseEntry{&F, R.Arg, R.OnlyWhenReturnsNull,
+                                     R.Idempotent, lastPart(R.Function)});
+    }
+    for (const cvet::IteratorUse &U : IF.Use) {
+      ModelNames.insert(lastPart(U.Function));
+      Use[U.Function].push_back(ArgEntry{&F, U.Arg});
+    }
+    for (const cvet::IteratorUse &O : IF.TakesOwnership) {
+      ModelNames.insert(lastPart(O.Function));
+      Own[O.Function].push_back(ArgEntry{&F, O.Arg});
+    }
+  }
+
+  auto Build = [](auto &From, auto &Into) {
+    using Value = typename std::decay_t<decltype(From)>::value_type::second_type;
+    std::vector<std::pair<CallDescription, Value>> V;
+    for (auto &KV : From)
+      V.emplace_back(describe(KV.first), KV.second);
+    Into = std::remove_reference_t<decltype(Into)>(V.begin(), V.end());
+  };
+  Acquirers = CallDescriptionMap<AcquireEntry>(Acq.begin(), Acq.end());
+  Build(Rel, Releasers);
+  Build(Use, Users);
+  Build(Own, Owners);
+}
+
+const Family &UnclosedIteratorChecker::familyForTag(llvm::StringRef Tag,
+                                                    bool InPlace) const {
+  for (const Family &F : Families)
+    if (F.Name == Tag && F.InPlace == InPlace)
+      return F;
+  std::unique_ptr<Family> &Slot =
+      TagFamilies[(Tag + (InPlace ? "\x01" : "")).str()];
+  if (!Slot) {
+    Slot = std::make_unique<Family>();
+    Slot->Name = Tag.str();
+    Slot->InPlace = InPlace;
+    Slot->FromAttribute = true;
+  }
+  return *Slot;
+}
+
+bool UnclosedIteratorChecker::mayBeModeled(const CallEvent &Call) const {
+  const auto *FD = dyn_cast_or_null<FunctionDecl>(Call.getDecl());
+  if (!FD)
+    return false;
+  const IdentifierInfo *II = FD->getIdentifier();
+  return II && ModelNames.contains(II->getName());
+}
+
+/// Calls that are known to leave the handles they see alone (or to close
+/// them, which checkPostCall models): the model's functions, functions with
+/// handle attributes, and plain C library functions in system headers that
+/// take no callback and no untyped pointer.
+bool UnclosedIteratorChecker::isNonEscapingCall(const CallEvent &Call) const {
+  if (mayBeModeled(Call) &&
+      (Acquirers.lookup(Call) || Releasers.lookup(Call) || Users.lookup(Call)))
+    return true;
+  const auto *FD = dyn_cast_or_null<FunctionDecl>(Call.getDecl());
+  if (!FD)
+    return false;
+  // Annotated functions without a body do what their annotations say; a body
+  // that was not inlined may do anything.
+  if (!FD->isDefined() && hasHandleAttrs(FD))
+    return true;
+  if (!isa<SimpleFunctionCall>(Call) || !Call.isInSystemHeader())
+    return false;
+  if (Call.argumentsMayEscape())
+    return false;
+  // Variadic arguments: g_object_set(obj, "dir", d, NULL) keeps d.
+  if (FD->isVariadic() && Call.getNumArgs() > FD->getNumParams())
+    return false;
+  return true;
+}
+
+//===----------------------------------------------------------------------===//
+// Calls.
+//===----------------------------------------------------------------------===//
+
+const NoteTag *UnclosedIteratorChecker::openNote(CheckerContext &C,
+                                                 SymbolRef Sym,
+                                                 const MemRegion *Scan,
+                                                 std::string Msg) const {
+  return C.getNoteTag(
+      [this, Sym, Scan, Msg = std::move(Msg)](
+          PathSensitiveBugReport &BR) -> std::string {
+        if (&BR.getBugType() != &LeakBT && &BR.getBugType() != &DoubleCloseBT)
+          return "";
+        if ((Sym && BR.isInteresting(Sym)) || (Scan && BR.isInteresting(Scan)))
+          return Msg;
+        return "";
+      });
+}
+
+void UnclosedIteratorChecker::acquire(const CallEvent &Call, CheckerContext &C,
+                                      ProgramStateRef State, const Family &F,
+                                      HandleLoc Shape, unsigned Arg,
+                                      std::optional<int64_t> SuccessReturn,
+                                      bool StatusIsBool,
+                                      llvm::StringRef Name) const {
+  SValBuilder &SVB = C.getSValBuilder();
+  const LocationContext *LCtx = C.getLocationContext();
+  const char *What = Shape == HandleLoc::InPlace ? "starts a scan"
+                                                 : "opens an iterator";
+
+  if (Shape != HandleLoc::Return && Arg >= Call.getNumArgs()) {
+    // K&R call with too few arguments: nothing to model.
+    if (State != C.getState())
+      C.addTransition(State);
+    return;
+  }
+
+  // A status code says whether anything was opened: split the path so the
+  // handle is tracked only where the call succeeded.
+  ProgramStateRef Ok = State, Failed = nullptr;
+  bool Split = false;
+  if (Shape != HandleLoc::Return && (SuccessReturn || StatusIsBool)) {
+    SVal Ret = Call.getReturnValue();
+    QualType RT = Call.getResultType();
+    if (!Ret.isUnknownOrUndef() && RT->isIntegralOrEnumerationType()) {
+      std::optional<DefinedOrUnknownSVal> Cond;
+      if (StatusIsBool) {
+        Cond = Ret.getAs<DefinedOrUnknownSVal>();
+      } else {
+        SVal Eq = SVB.evalBinOp(State, BO_EQ, Ret,
+                                SVB.makeIntVal(*SuccessReturn, RT),
+                                SVB.getConditionType());
+        Cond = Eq.getAs<DefinedOrUnknownSVal>();
+      }
+      if (Cond) {
+        std::tie(Ok, Failed) = State->assume(*Cond);
+        Split = true;
+      }
+    }
+  }
+
+  if (Failed) {
+    // A failed glob() leaves an earlier, finished scan finished: forget it
+    // so that a later globfree() is not a second close. One still open
+    // (GLOB_APPEND) stays open.
+    if (Shape == HandleLoc::InPlace) {
+      const MemRegion *R = scanRegion(Call.getArgSVal(Arg));
+      if (R)
+        if (const IterState *S = Failed->get<ScanRegionMap>(R))
+          if (S->isClosed())
+            Failed = Failed->remove<ScanRegionMap>(R);
+    }
+    C.addTransition(Failed);
+  }
+  if (!Ok)
+    return;
+
+  std::string Note =
+      Split ? ("Assuming '" + Name + "' succeeds; it " + What).str()
+            : (Shape == HandleLoc::InPlace ? "Scan started by '"
+                                           : "Iterator opened by '") +
+                  Name.str() + "'";
+
+  switch (Shape) {
+  case HandleLoc::Return: {
+    SymbolRef Sym = Call.getReturnValue().getAsSymbol();
+    if (!Sym || Ok->get<IterSymMap>(Sym)) {
+      C.addTransition(Ok);
+      return;
+    }
+    Ok = Ok->set<IterSymMap>(Sym, IterState::opened(Shape, F, Name));
+    C.addTransition(Ok, openNote(C, Sym, nullptr, std::move(Note)));
+    return;
+  }
+  case HandleLoc::OutParam: {
+    const MemRegion *R = scanRegion(Call.getArgSVal(Arg));
+    // Written to a field of a caller's object, a global, a cleanup variable:
+    // the handle escapes at once.
+    if (!isOnStack(R) || hasCleanup(R)) {
+      C.addTransition(Ok);
+      return;
+    }
+    QualType T;
+    if (const auto *TR = dyn_cast<TypedValueRegion>(R))
+      T = TR->getValueType();
+    else if (const Expr *E = Call.getArgExpr(Arg))
+      T = E->getType()->getPointeeType();
+    if (T.isNull() || T->isVoidType() || T->isRecordType() ||
+        T->isArrayType()) {
+      C.addTransition(Ok);
+      return;
+    }
+    SymbolRef Sym;
+    if (C.wasInlined) {
+      // The body wrote the handle; keep what it wrote.
+      Sym = Ok->getSVal(R, T).getAsSymbol();
+      if (!Sym || Ok->get<IterSymMap>(Sym)) {
+        C.addTransition(Ok);
+        return;
+      }
+    } else {
+      const Expr *Origin = dyn_cast_or_null<Expr>(Call.getOriginExpr());
+      if (!Origin) {
+        C.addTransition(Ok);
+        return;
+      }
+      DefinedOrUnknownSVal V =
+          SVB.conjureSymbolVal(this, Origin, LCtx, T, C.blockCount());
+      Sym = V.getAsSymbol();
+      if (!Sym) {
+        C.addTransition(Ok);
+        return;
+      }
+      Ok = Ok->bindLoc(loc::MemRegionVal(R), V, LCtx);
+    }
+    Ok = Ok->set<IterSymMap>(Sym, IterState::opened(Shape, F, Name));
+    C.addTransition(Ok, openNote(C, Sym, nullptr, std::move(Note)));
+    return;
+  }
+  case HandleLoc::InPlace: {
+    const MemRegion *R = scanRegion(Call.getArgSVal(Arg));
+    if (!R) {
+      C.addTransition(Ok);
+      return;
+    }
+    if (!isOnStack(R) || hasCleanup(R)) {
+      C.addTransition(Ok->remove<ScanRegionMap>(R));
+      return;
+    }
+    // Starting again a scan that is still open (glob with GLOB_APPEND) adds
+    // to it; it is still one scan to end.
+    if (const IterState *S = Ok->get<ScanRegionMap>(R))
+      if (S->isOpen()) {
+        C.addTransition(Ok);
+        return;
+      }
+    Ok = Ok->set<ScanRegionMap>(R, IterState::opened(Shape, F, Name));
+    C.addTransition(Ok, openNote(C, nullptr, R, std::move(Note)));
+    return;
+  }
+  }
+}
+
+ProgramStateRef UnclosedIteratorChecker::release(
+    const CallEvent &Call, CheckerContext &C, ProgramStateRef State,
+    const ReleaseEntry &Rel, SmallVectorImpl<const NoteTag *> &Notes,
+    bool &Sunk) const {
+  if (Rel.Arg >= Call.getNumArgs())
+    return State;
+  SVal ArgV = Call.getArgSVal(Rel.Arg);
+  const Family &F = *Rel.Fam;
+
+  if (F.InPlace) {
+    const MemRegion *R = scanRegion(ArgV);
+    const IterState *S = R ? State->get<ScanRegionMap>(R) : nullptr;
+    if (!S || &S->family() != &F)
+      return State;
+    if (S->isClosed()) {
+      if (!Rel.OnlyWhenReturnsNull && !Rel.Idempotent && !C.wasInlined) {
+        reportDoubleClose(nullptr, R, *S, Call, C);
+        Sunk = true;
+      }
+      return State;
+    }
+    if (Rel.OnlyWhenReturnsNull)
+      return State; // split by the caller
+    Notes.push_back(openNote(C, nullptr, R,
+                             ("Scan ended by '" + Rel.Name + "'").str()));
+    return State->set<ScanRegionMap>(R, S->closed());
+  }
+
+  SymbolRef Sym = ArgV.getAsSymbol();
+  const IterState *S = Sym ? State->get<IterSymMap>(Sym) : nullptr;
+  if (!S || &S->family() != &F)
+    return State;
+  if (S->isClosed()) {
+    if (!Rel.Idempotent && !C.wasInlined) {
+      reportDoubleClose(Sym, nullptr, *S, Call, C);
+      Sunk = true;
+    }
+    return State;
+  }
+  Notes.push_back(
+      openNote(C, Sym, nullptr, ("Iterator closed by '" + Rel.Name + "'").str()));
+  return State->set<IterSymMap>(Sym, S->closed());
+}
+
+/// Reads the handle an attributed parameter refers to: the argument itself,
+/// or the value it points to (a pointer to the handle).
+static SymbolRef attributedHandle(ProgramStateRef State, SVal ArgV) {
+  if (SymbolRef Sym = ArgV.getAsSymbol())
+    if (State->get<IterSymMap>(Sym))
+      return Sym;
+  if (const MemRegion *R = ArgV.getAsRegion())
+    if (const auto *TR = dyn_cast<TypedValueRegion>(R->StripCasts()))
+      if (SymbolRef Sym = State->getSVal(TR).getAsSymbol())
+        if (State->get<IterSymMap>(Sym))
+          return Sym;
+  return nullptr;
+}
+
+void UnclosedIteratorChecker::checkPreCall(const CallEvent &Call,
+                                           CheckerContext &C) const {
+  // release_handle on a function we cannot see. Done before the call: a
+  // handle passed by pointer is overwritten by the call's invalidation.
+  const auto *FD = dyn_cast_or_null<FunctionDecl>(Call.getDecl());
+  if (!FD || FD->isDefined() || !hasHandleAttrs(FD))
+    return;
+  ProgramStateRef State = C.getState();
+  if (State->get<IterSymMap>().isEmpty())
+    return;
+  const NoteTag *Note = nullptr;
+  for (unsigned I = 0, E = Call.getNumArgs(); I < E; ++I) {
+    const auto *RA = paramAttr<ReleaseHandleAttr>(FD, I);
+    if (!RA)
+      continue;
+    SymbolRef Sym = attributedHandle(State, Call.getArgSVal(I));
+    if (!Sym)
+      continue;
+    const IterState *S = State->get<IterSymMap>(Sym);
+    if (S->family().Name != RA->getHandleType())
+      continue;
+    if (S->isClosed()) {
+      reportDoubleClose(Sym, nullptr, *S, Call, C);
+      return;
+    }
+    State = State->set<IterSymMap>(Sym, S->closed());
+    Note = openNote(C, Sym, nullptr,
+                    ("Iterator closed by '" + FD->getName() + "'").str());
+  }
+  if (State != C.getState())
+    C.addTransition(State, Note);
+}
+
+void UnclosedIteratorChecker::applyAcquireAttributes(const CallEvent &Call,
+                                                     const FunctionDecl *FD,
+                                                     CheckerContext &C) const {
+  // A body we analyzed says more than its annotations.
+  if (C.wasInlined)
+    return;
+  llvm::StringRef Name = FD->getName();
+  if (const AcquireHandleAttr *A = returnsHandle(FD)) {
+    const Family &F = familyForTag(A->getHandleType(), false);
+    acquire(Call, C, C.getState(), F, HandleLoc::Return, 0, std::nullopt,
+            false, Name);
+    return;
+  }
+  for (unsigned I = 0, E = Call.getNumArgs(); I < E; ++I) {
+    const auto *A = paramAttr<AcquireHandleAttr>(FD, I);
+    if (!A)
+      continue;
+    // The status convention follows the return type: 0 means success for
+    // integers, true for bool; a void function always succeeds.
+    QualType RT = FD->getReturnType();
+    std::optional<int64_t> Success;
+    bool IsBool = RT->isBooleanType();
+    if (!IsBool && RT->isIntegralOrEnumerationType())
+      Success = 0;
+    const Family &F = familyForTag(A->getHandleType(), false);
+    acquire(Call, C, C.getState(), F, HandleLoc::OutParam, I, Success, IsBool,
+            Name);
+    return; // one handle per call
+  }
+}
+
+void UnclosedIteratorChecker::checkPostCall(const CallEvent &Call,
+                                            CheckerContext &C) const {
+  const auto *FD = dyn_cast_or_null<FunctionDecl>(Call.getDecl());
+  if (!FD)
+    return;
+
+  if (!mayBeModeled(Call)) {
+    // Values passed to code we cannot see that pointer escape does not
+    // cover: integer handles, and scan objects passed by value (the copy may
+    // be the one that is ended).
+    ProgramStateRef State = C.getState();
+    bool HaveSyms = !State->get<IterSymMap>().isEmpty();
+    bool HaveScans = !State->get<ScanRegionMap>().isEmpty();
+    if (!C.wasInlined && (HaveSyms || HaveScans) && !isNonEscapingCall(Call)) {
+      for (unsigned I = 0, E = Call.getNumArgs(); I < E; ++I) {
+        SVal V = Call.getArgSVal(I);
+        if (HaveScans)
+          State = escapeCopiedScans(State, V);
+        if (HaveSyms && !V.getAs<Loc>())
+          if (SymbolRef Sym = V.getAsSymbol())
+            State = State->remove<IterSymMap>(Sym);
+      }
+      if (State != C.getState()) {
+        C.addTransition(State);
+        return;
+      }
+    }
+    if (hasHandleAttrs(FD))
+      applyAcquireAttributes(Call, FD, C);
+    return;
+  }
+
+  // Acquire.
+  if (const AcquireEntry *A = Acquirers.lookup(Call)) {
+    acquire(Call, C, C.getState(), *A->Fam, A->Shape, A->Arg, A->SuccessReturn,
+            /*StatusIsBool=*/false, A->Name);
+    return;
+  }
+
+  ProgramStateRef State = C.getState();
+
+  // Take ownership: the callee closes it now.
+  if (const auto *Own = Owners.lookup(Call)) {
+    for (const ArgEntry &O : *Own) {
+      if (O.Arg >= Call.getNumArgs())
+        continue;
+      SVal V = Call.getArgSVal(O.Arg);
+      if (SymbolRef Sym = V.getAsSymbol())
+        State = State->remove<IterSymMap>(Sym);
+      if (const MemRegion *R = scanRegion(V))
+        State = State->remove<ScanRegionMap>(R);
+    }
+    C.addTransition(State);
+    return;
+  }
+
+  // Release.
+  const auto *Rels = Releasers.lookup(Call);
+  if (!Rels)
+    return;
+  llvm::SmallVector<const NoteTag *, 1> Notes;
+  const ReleaseEntry *OnNull = nullptr;
+  bool Sunk = false;
+  for (const ReleaseEntry &R : *Rels) {
+    State = release(Call, C, State, R, Notes, Sunk);
+    if (Sunk)
+      return;
+    if (R.OnlyWhenReturnsNull)
+      OnNull = &R;
+  }
+
+  if (OnNull && OnNull->Arg < Call.getNumArgs()) {
+    // hash_seq_search(&status) ends the scan when it returns NULL.
+    const MemRegion *R = scanRegion(Call.getArgSVal(OnNull->Arg));
+    const IterState *S = R ? State->get<ScanRegionMap>(R) : nullptr;
+    if (S && S->isOpen() && &S->family() == OnNull->Fam) {
+      auto Ret = Call.getReturnValue().getAs<DefinedOrUnknownSVal>();
+      ProgramStateRef More = State, Done = State;
+      if (Ret && !Ret->isUnknown())
+        std::tie(More, Done) = State->assume(*Ret);
+      if (More && More != Done)
+        C.addTransition(More);
+      if (Done)
+        C.addTransition(
+            Done->set<ScanRegionMap>(R, S->closed()),
+            openNote(C, nullptr, R,
+                     ("Scan ended: '" + OnNull->Name + "' returned NULL")
+                         .str()));
+      return;
+    }
+  }
+  C.addTransition(State, Notes.empty() ? nullptr : Notes.front());
+}
+
+//===----------------------------------------------------------------------===//
+// Death, escape, binding.
+//===----------------------------------------------------------------------===//
+
+void UnclosedIteratorChecker::checkDeadSymbols(SymbolReaper &SR,
+                                               CheckerContext &C) const {
+  ProgramStateRef State = C.getState();
+  IterSymMapTy Syms = State->get<IterSymMap>();
+  ScanRegionMapTy Scans = State->get<ScanRegionMap>();
+  if (Syms.isEmpty() && Scans.isEmpty())
+    return;
+
+  ProgramStateRef Cleaned = State;
+  llvm::SmallVector<SymbolRef, 2> LeakedSyms;
+  llvm::SmallVector<const MemRegion *, 2> LeakedScans;
+  for (const auto &[Sym, S] : Syms) {
+    if (!SR.isDead(Sym))
+      continue;
+    if (S.isOpen() && !isKnownInvalid(State, Sym))
+      LeakedSyms.push_back(Sym);
+    Cleaned = Cleaned->remove<IterSymMap>(Sym);
+  }
+  for (const auto &[R, S] : Scans) {
+    if (SR.isLiveRegion(R) || (S.isOpen() && isCopyPending(State, R)))
+      continue;
+    if (S.isOpen())
+      LeakedScans.push_back(R);
+    Cleaned = Cleaned->remove<ScanRegionMap>(R);
+  }
+
+  if (LeakedSyms.empty() && LeakedScans.empty()) {
+    if (Cleaned != State)
+      C.addTransition(Cleaned);
+    return;
+  }
+  reportLeaks(LeakedSyms, LeakedScans, C, Cleaned);
+}
+
+ProgramStateRef UnclosedIteratorChecker::checkPointerEscape(
+    ProgramStateRef State, const InvalidatedSymbols &Escaped,
+    const CallEvent *Call, PointerEscapeKind Kind) const {
+  if (State->get<IterSymMap>().isEmpty())
+    return State;
+  if (Call && Kind != PSK_EscapeOnBind && Kind != PSK_EscapeOther &&
+      isNonEscapingCall(*Call))
+    return State;
+  for (SymbolRef Sym : Escaped)
+    State = State->remove<IterSymMap>(Sym);
+  return State;
+}
+
+ProgramStateRef UnclosedIteratorChecker::checkRegionChanges(
+    ProgramStateRef State, const InvalidatedSymbols *Inval,
+    ArrayRef<const MemRegion *> ExplicitRegions,
+    ArrayRef<const MemRegion *> Regions, const LocationContext *LCtx,
+    const CallEvent *Call) const {
+  // Plain stores (Inval == nullptr) do not hand the scan to anyone.
+  if (!Inval)
+    return State;
+  ScanRegionMapTy Scans = State->get<ScanRegionMap>();
+  if (Scans.isEmpty())
+    return State;
+  if (Call && isNonEscapingCall(*Call))
+    return State;
+  // Code we cannot see got hold of the scan object (or of what contains it,
+  // or of a part of it): it may end the scan.
+  for (const auto &[R, S] : Scans) {
+    for (const MemRegion *I : Regions) {
+      if (overlaps(I, R)) {
+        State = State->remove<ScanRegionMap>(R);
+        break;
+      }
+    }
+  }
+  return State;
+}
+
+void UnclosedIteratorChecker::checkBind(SVal Loc, SVal Val, const Stmt *S,
+                                        CheckerContext &C) const {
+  ProgramStateRef State = C.getState();
+  bool HaveSyms = !State->get<IterSymMap>().isEmpty();
+  bool HaveScans = !State->get<ScanRegionMap>().isEmpty();
+  if (!HaveSyms && !HaveScans)
+    return;
+  ProgramStateRef New = State;
+  if (HaveScans)
+    New = escapeCopiedScans(New, Val);
+  // The variable's cleanup function closes what it holds.
+  if (HaveSyms && hasCleanup(Loc.getAsRegion()))
+    if (SymbolRef Sym = Val.getAsSymbol())
+      New = New->remove<IterSymMap>(Sym);
+  if (New != State)
+    C.addTransition(New);
+}
+
+void UnclosedIteratorChecker::checkPreStmt(const ReturnStmt *RS,
+                                           CheckerContext &C) const {
+  // A scan object returned by value is the caller's to end.
+  ProgramStateRef State = C.getState();
+  if (State->get<ScanRegionMap>().isEmpty())
+    return;
+  const Expr *E = RS->getRetValue();
+  if (!E)
+    return;
+  ProgramStateRef New = escapeCopiedScans(State, C.getSVal(E));
+  if (New != State)
+    C.addTransition(New);
+}
+
+//===----------------------------------------------------------------------===//
+// Reports.
+//===----------------------------------------------------------------------===//
+
+/// The node where the handle was (last) opened on this path.
+template <typename MapT, typename KeyT>
+static const ExplodedNode *openSite(const ExplodedNode *N, KeyT Key) {
+  const ExplodedNode *Opened = nullptr;
+  for (; N; N = N->getFirstPred()) {
+    const IterState *S = N->getState()->get<MapT>(Key);
+    if (!S || !S->isOpen())
+      break;
+    Opened = N;
+  }
+  return Opened;
+}
+
+void UnclosedIteratorChecker::reportLeaks(ArrayRef<SymbolRef> Syms,
+                                          ArrayRef<const MemRegion *> Scans,
+                                          CheckerContext &C,
+                                          ProgramStateRef Cleaned) const {
+  ProgramStateRef State = C.getState();
+  ExplodedNode *Err = C.generateNonFatalErrorNode(State);
+  if (!Err) {
+    C.addTransition(Cleaned);
+    return;
+  }
+  auto Emit = [&](const IterState &S, SymbolRef Sym, const MemRegion *Scan,
+                  const ExplodedNode *Site) {
+    PathDiagnosticLocation Unique;
+    const Decl *UniqueDecl = nullptr;
+    if (const Stmt *SiteStmt = Site ? Site->getStmtForDiagnostics() : nullptr) {
+      Unique = PathDiagnosticLocation::createBegin(
+          SiteStmt, C.getSourceManager(), Site->getLocationContext());
+      UniqueDecl = Site->getLocationContext()->getDecl();
+    }
+    PathDiagnosticLocation At;
+    if (const Stmt *Lost = leakPoint(Err, Sym))
+      At = PathDiagnosticLocation::createBegin(Lost, C.getSourceManager(),
+                                               C.getLocationContext());
+    auto R = std::make_unique<LeakReport>(LeakBT, leakMessage(S), Err, Unique,
+                                          UniqueDecl, At);
+    if (Sym)
+      R->markInteresting(Sym);
+    if (Scan)
+      R->markInteresting(Scan);
+    C.emitReport(std::move(R));
+  };
+  for (SymbolRef Sym : Syms)
+    Emit(*State->get<IterSymMap>(Sym), Sym, nullptr,
+         openSite<IterSymMap>(Err, Sym));
+  for (const MemRegion *Scan : Scans)
+    Emit(*State->get<ScanRegionMap>(Scan), nullptr, Scan,
+         openSite<ScanRegionMap>(Err, Scan));
+  C.addTransition(Cleaned, Err);
+}
+
+void UnclosedIteratorChecker::reportDoubleClose(SymbolRef Sym,
+                                                const MemRegion *Scan,
+                                                const IterState &S,
+                                                const CallEvent &Call,
+                                                CheckerContext &C) const {
+  ExplodedNode *Err = C.generateErrorNode();
+  if (!Err)
+    return;
+  auto R = std::make_unique<PathSensitiveBugReport>(
+      DoubleCloseBT, doubleCloseMessage(S), Err);
+  R->addRange(Call.getSourceRange());
+  if (Sym)
+    R->markInteresting(Sym);
+  if (Scan)
+    R->markInteresting(Scan);
+  C.emitReport(std::move(R));
+}
+
+void UnclosedIteratorChecker::printState(raw_ostream &Out,
+                                         ProgramStateRef State, const char *NL,
+                                         const char *Sep) const {
+  IterSymMapTy Syms = State->get<IterSymMap>();
+  ScanRegionMapTy Scans = State->get<ScanRegionMap>();
+  if (Syms.isEmpty() && Scans.isEmpty())
+    return;
+  Out << Sep << "UnclosedIterator:" << NL;
+  for (const auto &[Sym, S] : Syms) {
+    Out << "  ";
+    Sym->dumpToStream(Out);
+    Out << " : ";
+    S.dump(Out);
+    Out << NL;
+  }
+  for (const auto &[R, S] : Scans) {
+    Out << "  ";
+    R->dumpToStream(Out);
+    Out << " : ";
+    S.dump(Out);
+    Out << NL;
+  }
+}
+
+//===----------------------------------------------------------------------===//
+// Registration.
+//===----------------------------------------------------------------------===//
+
 void cvet::registerUnclosedIteratorChecker(CheckerManager &Mgr) {
-  auto *C = Mgr.registerChecker<UnclosedIteratorChecker>();
-  C->M = loadCheckerModel(Mgr, C);
+  auto *Checker = Mgr.registerChecker<UnclosedIteratorChecker>();
+  Checker->buildTables(loadCheckerModel(Mgr, Checker));
 }
-bool cvet::shouldRegisterUnclosedIteratorChecker(const CheckerManager &) { return true; }
+
+bool cvet::shouldRegisterUnclosedIteratorChecker(const CheckerManager &) {
+  return true;
+}

@@ -22,6 +22,7 @@ LLVM_YAML_IS_SEQUENCE_VECTOR(IteratorUse)
 LLVM_YAML_IS_SEQUENCE_VECTOR(IteratorFamily)
 LLVM_YAML_IS_SEQUENCE_VECTOR(ThreadSpawn)
 LLVM_YAML_IS_SEQUENCE_VECTOR(ThreadJoin)
+LLVM_YAML_IS_SEQUENCE_VECTOR(AsyncCall)
 
 namespace llvm::yaml {
 
@@ -39,6 +40,14 @@ template <> struct ScalarEnumerationTraits<WorkHandle> {
     IO.enumCase(V, "Return", WorkHandle::Return);
     IO.enumCase(V, "OutParam", WorkHandle::OutParam);
     IO.enumCase(V, "Arg", WorkHandle::Arg);
+  }
+};
+
+template <> struct ScalarEnumerationTraits<AsyncWork> {
+  static void enumeration(IO &IO, AsyncWork &V) {
+    IO.enumCase(V, "Thread", AsyncWork::Thread);
+    IO.enumCase(V, "Task", AsyncWork::Task);
+    IO.enumCase(V, "Callback", AsyncWork::Callback);
   }
 };
 
@@ -67,6 +76,7 @@ template <> struct MappingTraits<IteratorRelease> {
     IO.mapRequired("Function", R.Function);
     IO.mapOptional("Arg", R.Arg, 0u);
     IO.mapOptional("OnlyWhenReturnsNull", R.OnlyWhenReturnsNull, false);
+    IO.mapOptional("Idempotent", R.Idempotent, false);
   }
   static std::string validate(IO &IO, IteratorRelease &R) {
     return checkFunctionName(R.Function);
@@ -136,9 +146,45 @@ template <> struct MappingTraits<ThreadJoin> {
     IO.mapOptional("HandleArg", J.HandleArg, 0u);
     IO.mapOptional("HandleByPointer", J.HandleByPointer, false);
     IO.mapOptional("OnlyIfArgNonZero", J.OnlyIfArgNonZero);
+    IO.mapOptional("AllWork", J.AllWork, false);
   }
   static std::string validate(IO &IO, ThreadJoin &J) {
-    return checkFunctionName(J.Function);
+    std::string E = checkFunctionName(J.Function);
+    if (E.empty() && J.AllWork && J.HandleByPointer)
+      E = "'" + J.Function + "': 'AllWork' joins have no handle to point at";
+    return E;
+  }
+};
+
+// Qualified names: "std::async", "std::thread::thread".
+static std::string checkQualifiedName(StringRef Name) {
+  if (Name.empty())
+    return "'Function' must not be empty";
+  SmallVector<StringRef, 4> Parts;
+  Name.split(Parts, "::");
+  for (StringRef P : Parts)
+    if (P.empty() || P.find_first_of(" \t()*&;,<>:") != StringRef::npos)
+      return ("'" + Name + "' is not a qualified function name").str();
+  return "";
+}
+
+template <> struct MappingTraits<AsyncCall> {
+  static void mapping(IO &IO, AsyncCall &A) {
+    IO.mapRequired("Function", A.Function);
+    IO.mapOptional("CallableArg", A.CallableArg);
+    IO.mapOptional("Work", A.Work, AsyncWork::Thread);
+    IO.mapOptional("Wait", A.Wait);
+    IO.mapOptional("WaitsOnDestruction", A.WaitsOnDestruction, false);
+  }
+  static std::string validate(IO &IO, AsyncCall &A) {
+    std::string E = checkQualifiedName(A.Function);
+    if (!E.empty())
+      return E;
+    for (const std::string &W : A.Wait)
+      if (!checkFunctionName(W).empty())
+        return "'" + A.Function + "': 'Wait' lists member functions ('" + W +
+               "' is not one)";
+    return "";
   }
 };
 
@@ -147,6 +193,7 @@ template <> struct MappingTraits<Model> {
     IO.mapOptional("Iterators", M.Iterators);
     IO.mapOptional("ThreadSpawn", M.ThreadSpawns);
     IO.mapOptional("ThreadJoin", M.ThreadJoins);
+    IO.mapOptional("Async", M.Async);
   }
 };
 
@@ -160,6 +207,7 @@ void Model::append(Model &&Other) {
   Move(Iterators, Other.Iterators);
   Move(ThreadSpawns, Other.ThreadSpawns);
   Move(ThreadJoins, Other.ThreadJoins);
+  Move(Async, Other.Async);
 }
 
 Error cvet::parseModel(StringRef Text, StringRef FileName, Model &Into) {

@@ -70,3 +70,10 @@ if shutil.which("cmake"):
 
 if shutil.which("node") and shutil.which("npm"):
     config.available_features.add("node")
+
+# scan-build from the same LLVM, for tests that drive the plugin through it.
+scan_build = shutil.which("scan-build-19") or shutil.which(
+    "scan-build", path=config.llvm_tools_dir)
+if scan_build:
+    config.available_features.add("scan-build")
+    config.substitutions.append(("%scan_build", scan_build))

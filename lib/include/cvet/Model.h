@@ -10,6 +10,8 @@
 //   Iterators:      families of acquire / release functions (UnclosedIterator)
 //   ThreadSpawn:    functions that hand a data pointer to work that runs later
 //   ThreadJoin:     functions that wait for that work (LoopVarCapture)
+//   Async:          C++ calls and constructors that run a callable later
+//                   (std::thread, std::async, executors, dispatch_async)
 //
 // Later rules add their own sections (maps, locks) to the same files.
 //
@@ -52,6 +54,9 @@ struct IteratorRelease {
   unsigned Arg = 0; ///< The handle (Return / OutParam) or a pointer to it (InPlace).
   /// hash_seq_search(&status) releases the scan only when it returns NULL.
   bool OnlyWhenReturnsNull = false;
+  /// Closing twice is harmless (glibc's globfree clears what it freed), so a
+  /// second close is not reported.
+  bool Idempotent = false;
 };
 
 /// A function known to use a handle without closing it or keeping it.
@@ -98,12 +103,39 @@ struct ThreadJoin {
   bool HandleByPointer = false; ///< uv_thread_join(&tid)
   /// g_thread_pool_free(pool, immediate, wait): waits only if arg 2 is TRUE.
   std::optional<unsigned> OnlyIfArgNonZero;
+  /// Waits for every pending work, or for a signal from it (sem_wait,
+  /// pthread_barrier_wait, uv_run, g_main_loop_run): afterwards the work may
+  /// have taken its copy of the data, so all of it counts as joined.
+  bool AllWork = false;
+};
+
+/// What the work started by an Async call is, for messages.
+enum class AsyncWork {
+  Thread,   ///< std::thread: joined
+  Task,     ///< std::async, executors: waited for
+  Callback, ///< dispatch_async: runs later
+};
+
+/// A C++ call or constructor that runs a callable (a lambda, a block) later.
+struct AsyncCall {
+  /// Qualified name. A constructor is named Class::Class (std::thread::thread).
+  std::string Function;
+  /// The argument that carries the callable; without it, any argument.
+  std::optional<unsigned> CallableArg;
+  AsyncWork Work = AsyncWork::Thread;
+  /// Member functions of the returned or constructed object that wait for
+  /// the work (join, get, wait).
+  std::vector<std::string> Wait;
+  /// The object waits for the work when it is destroyed (std::jthread, the
+  /// std::future returned by std::async).
+  bool WaitsOnDestruction = false;
 };
 
 struct Model {
   std::vector<IteratorFamily> Iterators;
   std::vector<ThreadSpawn> ThreadSpawns;
   std::vector<ThreadJoin> ThreadJoins;
+  std::vector<AsyncCall> Async;
 
   void append(Model &&Other);
 };
