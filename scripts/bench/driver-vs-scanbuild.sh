@@ -59,12 +59,15 @@ echo "running analyze-build-$LLVM ..." >&2
 # same list so that both do the same work.
 mkdir -p "$out/cdb"
 python3 - "$project/compile_commands.json" "$out/cdb/compile_commands.json" <<'PY'
-import json, os, sys
+import json, os, shlex, sys
 seen, first = set(), []
 for e in json.load(open(sys.argv[1])):
     f = os.path.normpath(os.path.join(e["directory"], e["file"]))
     if f not in seen:
         seen.add(f)
+        # analyze-build reads "command", not bear's "arguments".
+        if "arguments" in e:
+            e["command"] = shlex.join(e.pop("arguments"))
         first.append(e)
 json.dump(first, open(sys.argv[2], "w"))
 PY

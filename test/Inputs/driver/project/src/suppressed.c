@@ -6,12 +6,14 @@ int probe_ignored(const char *p) { DIR *d = opendir(p); return d != 0; }
 
 int probe_nolint(const char *p) { DIR *d = opendir(p); return d != 0; } // NOLINT(cvet-unclosed-iterator): test fixture
 
+// NOLINTNEXTLINE(cvet-*)
+int probe_nolintnextline(const char *p) { DIR *d = opendir(p); return d != 0; }
+
 static void *run(void *arg) { return arg; }
 
-void spawn_nolintnextline(void) {
+void spawn_nolint(void) {
   pthread_t t[2];
-  for (int i = 0; i < 2; i++)
-    // NOLINTNEXTLINE(cvet-loop-var-capture)
+  for (int i = 0; i < 2; i++) // NOLINT(cvet-loop-var-capture): covers the loop and the spawn below
     pthread_create(&t[i], 0, run, &i);
   for (int i = 0; i < 2; i++)
     pthread_join(t[i], 0);
