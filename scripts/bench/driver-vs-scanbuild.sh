@@ -33,7 +33,7 @@ rules=$(sed -n 's/^CVET_CHECKER(\([A-Za-z]*\),.*/cvet.\1/p' "$root/checkers/Chec
 others=(unix deadcode security nullability cplusplus optin alpha valist)
 
 # measure NAME CMD...: runs CMD under /usr/bin/time, records seconds and KiB.
-declare -A wall mem status
+declare -A wall cpu mem status
 measure() {
   local name=$1; shift
   local log="$out/$name.time"
@@ -43,6 +43,7 @@ measure() {
   set -e
   wall[$name]=$(awk -F': ' '/Elapsed \(wall clock\)/ {
       n = split($2, p, ":"); s = 0; for (i = 1; i <= n; i++) s = s * 60 + p[i]; print s }' "$log")
+  cpu[$name]=$(awk -F': ' '/User time|System time/ { s += $2 } END { print s }' "$log")
   mem[$name]=$(awk -F': ' '/Maximum resident set size/ {print $2}' "$log")
 }
 
@@ -87,11 +88,11 @@ if [ -f "$project/Makefile" ]; then
   sb_ran=1
 fi
 
-printf '\n%-15s %10s %14s %8s\n' tool "wall (s)" "peak RSS (MiB)" "vs cvet"
+printf '\n%-15s %10s %10s %14s %13s\n' tool "wall (s)" "CPU (s)" "peak RSS (MiB)" "wall vs cvet"
 row() {
   local name=$1
-  awk -v n="$name" -v w="${wall[$name]}" -v m="${mem[$name]}" -v c="${wall[cvet]}" \
-    'BEGIN { printf "%-15s %10.1f %14.0f %7.2fx\n", n, w, m / 1024, w / c }'
+  awk -v n="$name" -v w="${wall[$name]}" -v u="${cpu[$name]}" -v m="${mem[$name]}" -v c="${wall[cvet]}" \
+    'BEGIN { printf "%-15s %10.1f %10.1f %14.0f %12.2fx\n", n, w, u, m / 1024, w / c }'
 }
 row cvet
 row analyze-build

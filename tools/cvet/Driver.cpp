@@ -23,6 +23,7 @@
 #include "cvet/Model.h"
 #include "clang/Tooling/CompilationDatabase.h"
 #include "clang/Tooling/JSONCompilationDatabase.h"
+#include "llvm/ADT/STLExtras.h"
 #include "llvm/ADT/StringExtras.h"
 #include "llvm/Config/llvm-config.h"
 #include "llvm/Support/CommandLine.h"
@@ -325,9 +326,20 @@ int runAnalysis() {
     for (size_t I = 0; I < Selected.size(); ++I)
       AnalyzeOne(I);
   } else {
+    // Largest files first, so that one big unit does not run alone at the
+    // end; results still land in their slots in path order.
+    std::vector<std::pair<uint64_t, size_t>> Order;
+    for (size_t I = 0; I < Selected.size(); ++I) {
+      uint64_t Size = 0;
+      sys::fs::file_size(Selected[I].first, Size);
+      Order.emplace_back(Size, I);
+    }
+    llvm::sort(Order, [](const auto &A, const auto &B) {
+      return A.first != B.first ? A.first > B.first : A.second < B.second;
+    });
     DefaultThreadPool Pool(hardware_concurrency(Threads));
-    for (size_t I = 0; I < Selected.size(); ++I)
-      Pool.async([&AnalyzeOne, I] { AnalyzeOne(I); });
+    for (const auto &[Size, I] : Order)
+      Pool.async([&AnalyzeOne, I = I] { AnalyzeOne(I); });
     Pool.wait();
   }
   Bar.finish();
