@@ -45,6 +45,7 @@
 #include "clang/StaticAnalyzer/Core/PathSensitive/CheckerContext.h"
 #include "clang/StaticAnalyzer/Core/PathSensitive/ProgramStateTrait.h"
 #include "clang/StaticAnalyzer/Core/PathSensitive/SValBuilder.h"
+#include "llvm/ADT/DenseMap.h"
 #include "llvm/ADT/MapVector.h"
 #include "llvm/ADT/SmallVector.h"
 #include "llvm/ADT/StringMap.h"
@@ -181,6 +182,8 @@ private:
   cvet::Model Model;
   std::deque<Family> Families; // stable addresses
   mutable llvm::StringMap<std::unique_ptr<Family>> TagFamilies;
+  /// Whether a function (canonical declaration) has handle attributes.
+  mutable llvm::DenseMap<const FunctionDecl *, bool> HandleAttrCache;
 
   // Acquire.
   CallDescriptionMap<AcquireEntry> Acquirers{};
@@ -194,6 +197,7 @@ private:
   llvm::StringSet<> ModelNames;
 
   bool mayBeModeled(const CallEvent &Call) const;
+  bool hasHandleAttrs(const FunctionDecl *FD) const;
   bool isNonEscapingCall(const CallEvent &Call) const;
   const Family &familyForTag(llvm::StringRef Tag, bool InPlace) const;
 
@@ -500,7 +504,7 @@ static const AttrT *paramAttr(const FunctionDecl *FD, unsigned I) {
   return nullptr;
 }
 
-static bool hasHandleAttrs(const FunctionDecl *FD) {
+static bool scanHandleAttrs(const FunctionDecl *FD) {
   bool Any = false;
   for (const FunctionDecl *D : FD->redecls()) {
     Any |= D->hasAttrs();
@@ -576,7 +580,7 @@ void UnclosedIteratorChecker::buildTables(cvet::Model &&M) {
         continue;
       Acq.emplace_back(describe(A.Function),
                        AcquireEntry{&F, A.Handle, A.Arg, A.SuccessReturn,
-                                    lastPart(A.Function)});
+                                    A.Function});
     }
     // Release.
     for (const cvet::IteratorRelease &R : IF.Release) {
@@ -589,7 +593,7 @@ void UnclosedIteratorChecker::buildTables(cvet::Model &&M) {
           }))
         continue;
       Entries.push_back(ReleaseEntry{&F, R.Arg, R.OnlyWhenReturnsNull,
-                                     R.Idempotent, lastPart(R.Function)});
+                                     R.Idempotent, R.Function});
     }
     for (const cvet::IteratorUse &U : IF.Use) {
       ModelNames.insert(lastPart(U.Function));
@@ -638,6 +642,13 @@ bool UnclosedIteratorChecker::mayBeModeled(const CallEvent &Call) const {
   return II && ModelNames.contains(II->getName());
 }
 
+bool UnclosedIteratorChecker::hasHandleAttrs(const FunctionDecl *FD) const {
+  auto [It, New] = HandleAttrCache.try_emplace(FD->getCanonicalDecl(), false);
+  if (New)
+    It->second = scanHandleAttrs(FD);
+  return It->second;
+}
+
 /// Calls that are known to leave the handles they see alone (or to close
 /// them, which checkPostCall models): the model's functions, functions with
 /// handle attributes, and plain C library functions in system headers that
@@ -651,7 +662,7 @@ bool UnclosedIteratorChecker::isNonEscapingCall(const CallEvent &Call) const {
     return false;
   // Annotated functions without a body do what their annotations say; a body
   // that was not inlined may do anything.
-  if (!FD->isDefined() && hasHandleAttrs(FD))
+  if (hasHandleAttrs(FD) && !FD->isDefined())
     return true;
   if (!isa<SimpleFunctionCall>(Call) || !Call.isInSystemHeader())
     return false;
@@ -888,11 +899,11 @@ void UnclosedIteratorChecker::checkPreCall(const CallEvent &Call,
                                            CheckerContext &C) const {
   // release_handle on a function we cannot see. Done before the call: a
   // handle passed by pointer is overwritten by the call's invalidation.
-  const auto *FD = dyn_cast_or_null<FunctionDecl>(Call.getDecl());
-  if (!FD || FD->isDefined() || !hasHandleAttrs(FD))
-    return;
   ProgramStateRef State = C.getState();
   if (State->get<IterSymMap>().isEmpty())
+    return;
+  const auto *FD = dyn_cast_or_null<FunctionDecl>(Call.getDecl());
+  if (!FD || !hasHandleAttrs(FD) || FD->isDefined())
     return;
   const NoteTag *Note = nullptr;
   for (unsigned I = 0, E = Call.getNumArgs(); I < E; ++I) {
