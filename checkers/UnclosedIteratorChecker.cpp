@@ -33,8 +33,8 @@
 
 #include "clang/AST/Attr.h"
 #include "clang/AST/Decl.h"
-#include "clang/AST/TypeLoc.h"
 #include "clang/AST/ParentMap.h"
+#include "clang/AST/TypeLoc.h"
 #include "clang/Analysis/CFGStmtMap.h"
 #include "clang/StaticAnalyzer/Core/BugReporter/BugReporter.h"
 #include "clang/StaticAnalyzer/Core/BugReporter/BugType.h"
@@ -67,7 +67,6 @@ namespace {
 struct Family {
   std::string Name;
   bool InPlace = false;
-  bool FromAttribute = false;
   /// The release function suggested in messages (model families only).
   std::string Closer;
 };
@@ -143,6 +142,14 @@ struct ReleaseEntry {
   llvm::StringRef Name;
 };
 
+/// Which arguments of a call may hand handles to code that keeps or closes
+/// them.
+enum class Escape {
+  None,     ///< known to leave them alone (or modeled)
+  Variadic, ///< only the variadic arguments (g_object_set)
+  All,
+};
+
 /// A model function that reads a handle (Use) or takes it over.
 struct ArgEntry {
   const Family *Fam;
@@ -198,7 +205,7 @@ private:
 
   bool mayBeModeled(const CallEvent &Call) const;
   bool hasHandleAttrs(const FunctionDecl *FD) const;
-  bool isNonEscapingCall(const CallEvent &Call) const;
+  Escape escapeOf(const CallEvent &Call) const;
   const Family &familyForTag(llvm::StringRef Tag, bool InPlace) const;
 
   void acquire(const CallEvent &Call, CheckerContext &C, ProgramStateRef State,
@@ -210,7 +217,7 @@ private:
                           SmallVectorImpl<const NoteTag *> &Notes,
                           bool &Sunk) const;
   void applyAcquireAttributes(const CallEvent &Call, const FunctionDecl *FD,
-                              CheckerContext &C) const;
+                              CheckerContext &C, ProgramStateRef State) const;
 
   void reportLeaks(ArrayRef<SymbolRef> Syms,
                    ArrayRef<const MemRegion *> Scans, CheckerContext &C,
@@ -629,7 +636,6 @@ const Family &UnclosedIteratorChecker::familyForTag(llvm::StringRef Tag,
     Slot = std::make_unique<Family>();
     Slot->Name = Tag.str();
     Slot->InPlace = InPlace;
-    Slot->FromAttribute = true;
   }
   return *Slot;
 }
@@ -653,25 +659,37 @@ bool UnclosedIteratorChecker::hasHandleAttrs(const FunctionDecl *FD) const {
 /// them, which checkPostCall models): the model's functions, functions with
 /// handle attributes, and plain C library functions in system headers that
 /// take no callback and no untyped pointer.
-bool UnclosedIteratorChecker::isNonEscapingCall(const CallEvent &Call) const {
+Escape UnclosedIteratorChecker::escapeOf(const CallEvent &Call) const {
   if (mayBeModeled(Call) &&
       (Acquirers.lookup(Call) || Releasers.lookup(Call) || Users.lookup(Call)))
-    return true;
+    return Escape::None;
   const auto *FD = dyn_cast_or_null<FunctionDecl>(Call.getDecl());
   if (!FD)
-    return false;
+    return Escape::All;
   // Annotated functions without a body do what their annotations say; a body
   // that was not inlined may do anything.
   if (hasHandleAttrs(FD) && !FD->isDefined())
-    return true;
-  if (!isa<SimpleFunctionCall>(Call) || !Call.isInSystemHeader())
-    return false;
-  if (Call.argumentsMayEscape())
-    return false;
-  // Variadic arguments: g_object_set(obj, "dir", d, NULL) keeps d.
+    return Escape::None;
+  if (!isa<SimpleFunctionCall>(Call) || !Call.isInSystemHeader() ||
+      Call.argumentsMayEscape())
+    return Escape::All;
+  // g_object_set(obj, "dir", d, NULL) keeps d; printf("%p", d) does not,
+  // but the two cannot be told apart.
   if (FD->isVariadic() && Call.getNumArgs() > FD->getNumParams())
-    return false;
-  return true;
+    return Escape::Variadic;
+  return Escape::None;
+}
+
+/// The arguments of Call through which handles may escape.
+static std::pair<unsigned, unsigned> escapingArgs(const CallEvent &Call,
+                                                  Escape E) {
+  unsigned N = Call.getNumArgs();
+  if (E == Escape::None)
+    return {N, N};
+  if (E == Escape::Variadic)
+    if (const auto *FD = dyn_cast_or_null<FunctionDecl>(Call.getDecl()))
+      return {std::min<unsigned>(FD->getNumParams(), N), N};
+  return {0, N};
 }
 
 //===----------------------------------------------------------------------===//
@@ -928,17 +946,17 @@ void UnclosedIteratorChecker::checkPreCall(const CallEvent &Call,
     C.addTransition(State, Note);
 }
 
-void UnclosedIteratorChecker::applyAcquireAttributes(const CallEvent &Call,
-                                                     const FunctionDecl *FD,
-                                                     CheckerContext &C) const {
+void UnclosedIteratorChecker::applyAcquireAttributes(
+    const CallEvent &Call, const FunctionDecl *FD, CheckerContext &C,
+    ProgramStateRef State) const {
   // A body we analyzed says more than its annotations.
   if (C.wasInlined)
     return;
   llvm::StringRef Name = FD->getName();
   if (const AcquireHandleAttr *A = returnsHandle(FD)) {
     const Family &F = familyForTag(A->getHandleType(), false);
-    acquire(Call, C, C.getState(), F, HandleLoc::Return, 0, std::nullopt,
-            false, Name);
+    acquire(Call, C, State, F, HandleLoc::Return, 0, std::nullopt, false,
+            Name);
     return;
   }
   for (unsigned I = 0, E = Call.getNumArgs(); I < E; ++I) {
@@ -953,10 +971,11 @@ void UnclosedIteratorChecker::applyAcquireAttributes(const CallEvent &Call,
     if (!IsBool && RT->isIntegralOrEnumerationType())
       Success = 0;
     const Family &F = familyForTag(A->getHandleType(), false);
-    acquire(Call, C, C.getState(), F, HandleLoc::OutParam, I, Success, IsBool,
-            Name);
+    acquire(Call, C, State, F, HandleLoc::OutParam, I, Success, IsBool, Name);
     return; // one handle per call
   }
+  if (State != C.getState())
+    C.addTransition(State);
 }
 
 void UnclosedIteratorChecker::checkPostCall(const CallEvent &Call,
@@ -972,8 +991,9 @@ void UnclosedIteratorChecker::checkPostCall(const CallEvent &Call,
     ProgramStateRef State = C.getState();
     bool HaveSyms = !State->get<IterSymMap>().isEmpty();
     bool HaveScans = !State->get<ScanRegionMap>().isEmpty();
-    if (!C.wasInlined && (HaveSyms || HaveScans) && !isNonEscapingCall(Call)) {
-      for (unsigned I = 0, E = Call.getNumArgs(); I < E; ++I) {
+    if (!C.wasInlined && (HaveSyms || HaveScans)) {
+      auto [From, To] = escapingArgs(Call, escapeOf(Call));
+      for (unsigned I = From; I < To; ++I) {
         SVal V = Call.getArgSVal(I);
         if (HaveScans)
           State = escapeCopiedScans(State, V);
@@ -981,13 +1001,11 @@ void UnclosedIteratorChecker::checkPostCall(const CallEvent &Call,
           if (SymbolRef Sym = V.getAsSymbol())
             State = State->remove<IterSymMap>(Sym);
       }
-      if (State != C.getState()) {
-        C.addTransition(State);
-        return;
-      }
     }
     if (hasHandleAttrs(FD))
-      applyAcquireAttributes(Call, FD, C);
+      applyAcquireAttributes(Call, FD, C, State);
+    else if (State != C.getState())
+      C.addTransition(State);
     return;
   }
 
@@ -1096,11 +1114,22 @@ ProgramStateRef UnclosedIteratorChecker::checkPointerEscape(
     const CallEvent *Call, PointerEscapeKind Kind) const {
   if (State->get<IterSymMap>().isEmpty())
     return State;
-  if (Call && Kind != PSK_EscapeOnBind && Kind != PSK_EscapeOther &&
-      isNonEscapingCall(*Call))
+  if (!Call || Kind == PSK_EscapeOnBind || Kind == PSK_EscapeOther) {
+    for (SymbolRef Sym : Escaped)
+      State = State->remove<IterSymMap>(Sym);
     return State;
-  for (SymbolRef Sym : Escaped)
-    State = State->remove<IterSymMap>(Sym);
+  }
+  Escape E = escapeOf(*Call);
+  if (E == Escape::All) {
+    for (SymbolRef Sym : Escaped)
+      State = State->remove<IterSymMap>(Sym);
+  } else if (E == Escape::Variadic) {
+    auto [From, To] = escapingArgs(*Call, E);
+    for (unsigned I = From; I < To; ++I)
+      if (SymbolRef Sym = Call->getArgSVal(I).getAsSymbol())
+        if (Escaped.count(Sym))
+          State = State->remove<IterSymMap>(Sym);
+  }
   return State;
 }
 
@@ -1115,12 +1144,22 @@ ProgramStateRef UnclosedIteratorChecker::checkRegionChanges(
   ScanRegionMapTy Scans = State->get<ScanRegionMap>();
   if (Scans.isEmpty())
     return State;
-  if (Call && isNonEscapingCall(*Call))
+  Escape E = Call ? escapeOf(*Call) : Escape::All;
+  if (E == Escape::None)
     return State;
+  llvm::SmallVector<const MemRegion *, 4> Variadic;
+  if (E == Escape::Variadic) {
+    auto [From, To] = escapingArgs(*Call, E);
+    for (unsigned I = From; I < To; ++I)
+      if (const MemRegion *R = Call->getArgSVal(I).getAsRegion())
+        Variadic.push_back(R);
+  }
+  ArrayRef<const MemRegion *> Reached =
+      E == Escape::Variadic ? ArrayRef<const MemRegion *>(Variadic) : Regions;
   // Code we cannot see got hold of the scan object (or of what contains it,
   // or of a part of it): it may end the scan.
   for (const auto &[R, S] : Scans) {
-    for (const MemRegion *I : Regions) {
+    for (const MemRegion *I : Reached) {
       if (overlaps(I, R)) {
         State = State->remove<ScanRegionMap>(R);
         break;

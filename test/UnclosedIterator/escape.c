@@ -243,3 +243,12 @@ void leak_after_const_pointer_call(const char *path) {
   if (d)
     peek_dir(d);
 } // expected-warning{{Iterator returned by 'opendir' is not closed on this path; call 'closedir'}}
+
+// Only the variadic arguments of a variadic library function may be kept.
+#include "iter/mntent.h"
+void leak_despite_fprintf_to_handle(const char *line) {
+  FILE *m = setmntent("/etc/fstab", "a");
+  if (!m)
+    return;
+  fprintf(m, "%s\n", line);
+} // expected-warning{{Iterator returned by 'setmntent' is not closed on this path; call 'endmntent'}}
