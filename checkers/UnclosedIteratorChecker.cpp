@@ -13,12 +13,13 @@
 //
 //   open (not NULL, status == SuccessReturn)
 //     --> Open --close--> Closed --close--> (closed twice: report)
-//          |  |                    \--dies--> (forgotten)
-//          |  |--escape (stored outside the frame, handed to an owner or to
-//          |  |   code we cannot see, bound to a cleanup variable)--> (forgotten)
+//          |  |                    '--dies--> (forgotten)
+//          |  |--escape: stored outside the frame, handed to an owner or
+//          |  |  to code we cannot see, bound to a cleanup variable
+//          |  |  --> (forgotten)
 //          |  '--hash_seq_search returns NULL--> Closed
 //          '--dies (dead symbol, dead region, overwritten) while not NULL
-//               --> (leak: report at that point, uniqued at the open)
+//               --> (leak: report where it is lost, uniqued at the open)
 //
 // A failed open (NULL handle, status != SuccessReturn) leaves nothing to
 // close. Calls into the model's Use list, into release functions and into
@@ -158,8 +159,7 @@ struct ArgEntry {
 
 class UnclosedIteratorChecker
     : public Checker<check::PreCall, check::PostCall, check::DeadSymbols,
-                     check::PointerEscape,
-                     check::RegionChanges, check::Bind,
+                     check::PointerEscape, check::RegionChanges, check::Bind,
                      check::PreStmt<ReturnStmt>> {
 public:
   BugType LeakBT{this, "Unclosed iterator", "Iterator lifetime",
@@ -219,9 +219,8 @@ private:
   void applyAcquireAttributes(const CallEvent &Call, const FunctionDecl *FD,
                               CheckerContext &C, ProgramStateRef State) const;
 
-  void reportLeaks(ArrayRef<SymbolRef> Syms,
-                   ArrayRef<const MemRegion *> Scans, CheckerContext &C,
-                   ProgramStateRef Cleaned) const;
+  void reportLeaks(ArrayRef<SymbolRef> Syms, ArrayRef<const MemRegion *> Scans,
+                   CheckerContext &C, ProgramStateRef Cleaned) const;
   void reportDoubleClose(SymbolRef Sym, const MemRegion *Scan,
                          const IterState &S, const CallEvent &Call,
                          CheckerContext &C) const;
@@ -297,7 +296,8 @@ static bool isJump(const Stmt *S) {
 static const Stmt *jumpHere(const ExplodedNode *Err, const Stmt *S,
                             const CFGBlock *B, AnalysisDeclContext *ADC) {
   unsigned Budget = 64;
-  for (const ExplodedNode *N = Err; N && Budget; N = N->getFirstPred(), --Budget) {
+  for (const ExplodedNode *N = Err; N && Budget;
+       N = N->getFirstPred(), --Budget) {
     if (auto BE = N->getLocationAs<BlockEdge>()) {
       if (BE->getDst() != B)
         return nullptr;
@@ -585,9 +585,9 @@ void UnclosedIteratorChecker::buildTables(cvet::Model &&M) {
       // The first family that names a function wins (user files come last).
       if (!SeenAcquire.insert(A.Function).second)
         continue;
-      Acq.emplace_back(describe(A.Function),
-                       AcquireEntry{&F, A.Handle, A.Arg, A.SuccessReturn,
-                                    A.Function});
+      Acq.emplace_back(
+          describe(A.Function),
+          AcquireEntry{&F, A.Handle, A.Arg, A.SuccessReturn, A.Function});
     }
     // Release.
     for (const cvet::IteratorRelease &R : IF.Release) {
@@ -613,7 +613,8 @@ void UnclosedIteratorChecker::buildTables(cvet::Model &&M) {
   }
 
   auto Build = [](auto &From, auto &Into) {
-    using Value = typename std::decay_t<decltype(From)>::value_type::second_type;
+    using Value =
+        typename std::decay_t<decltype(From)>::value_type::second_type;
     std::vector<std::pair<CallDescription, Value>> V;
     for (auto &KV : From)
       V.emplace_back(describe(KV.first), KV.second);
@@ -700,15 +701,14 @@ const NoteTag *UnclosedIteratorChecker::openNote(CheckerContext &C,
                                                  SymbolRef Sym,
                                                  const MemRegion *Scan,
                                                  std::string Msg) const {
-  return C.getNoteTag(
-      [this, Sym, Scan, Msg = std::move(Msg)](
-          PathSensitiveBugReport &BR) -> std::string {
-        if (&BR.getBugType() != &LeakBT && &BR.getBugType() != &DoubleCloseBT)
-          return "";
-        if ((Sym && BR.isInteresting(Sym)) || (Scan && BR.isInteresting(Scan)))
-          return Msg;
-        return "";
-      });
+  return C.getNoteTag([this, Sym, Scan, Msg = std::move(Msg)](
+                          PathSensitiveBugReport &BR) -> std::string {
+    if (&BR.getBugType() != &LeakBT && &BR.getBugType() != &DoubleCloseBT)
+      return "";
+    if ((Sym && BR.isInteresting(Sym)) || (Scan && BR.isInteresting(Scan)))
+      return Msg;
+    return "";
+  });
 }
 
 void UnclosedIteratorChecker::acquire(const CallEvent &Call, CheckerContext &C,
@@ -719,8 +719,8 @@ void UnclosedIteratorChecker::acquire(const CallEvent &Call, CheckerContext &C,
                                       llvm::StringRef Name) const {
   SValBuilder &SVB = C.getSValBuilder();
   const LocationContext *LCtx = C.getLocationContext();
-  const char *What = Shape == HandleLoc::InPlace ? "starts a scan"
-                                                 : "opens an iterator";
+  const char *What =
+      Shape == HandleLoc::InPlace ? "starts a scan" : "opens an iterator";
 
   if (Shape != HandleLoc::Return && Arg >= Call.getNumArgs()) {
     // K&R call with too few arguments: nothing to model.
@@ -741,9 +741,9 @@ void UnclosedIteratorChecker::acquire(const CallEvent &Call, CheckerContext &C,
       if (StatusIsBool) {
         Cond = Ret.getAs<DefinedOrUnknownSVal>();
       } else {
-        SVal Eq = SVB.evalBinOp(State, BO_EQ, Ret,
-                                SVB.makeIntVal(*SuccessReturn, RT),
-                                SVB.getConditionType());
+        SVal Eq =
+            SVB.evalBinOp(State, BO_EQ, Ret, SVB.makeIntVal(*SuccessReturn, RT),
+                          SVB.getConditionType());
         Cond = Eq.getAs<DefinedOrUnknownSVal>();
       }
       if (Cond) {
@@ -855,10 +855,11 @@ void UnclosedIteratorChecker::acquire(const CallEvent &Call, CheckerContext &C,
   }
 }
 
-ProgramStateRef UnclosedIteratorChecker::release(
-    const CallEvent &Call, CheckerContext &C, ProgramStateRef State,
-    const ReleaseEntry &Rel, SmallVectorImpl<const NoteTag *> &Notes,
-    bool &Sunk) const {
+ProgramStateRef
+UnclosedIteratorChecker::release(const CallEvent &Call, CheckerContext &C,
+                                 ProgramStateRef State, const ReleaseEntry &Rel,
+                                 SmallVectorImpl<const NoteTag *> &Notes,
+                                 bool &Sunk) const {
   if (Rel.Arg >= Call.getNumArgs())
     return State;
   SVal ArgV = Call.getArgSVal(Rel.Arg);
@@ -878,8 +879,8 @@ ProgramStateRef UnclosedIteratorChecker::release(
     }
     if (Rel.OnlyWhenReturnsNull)
       return State; // split by the caller
-    Notes.push_back(openNote(C, nullptr, R,
-                             ("Scan ended by '" + Rel.Name + "'").str()));
+    Notes.push_back(
+        openNote(C, nullptr, R, ("Scan ended by '" + Rel.Name + "'").str()));
     return State->set<ScanRegionMap>(R, S->closed());
   }
 
@@ -894,8 +895,8 @@ ProgramStateRef UnclosedIteratorChecker::release(
     }
     return State;
   }
-  Notes.push_back(
-      openNote(C, Sym, nullptr, ("Iterator closed by '" + Rel.Name + "'").str()));
+  Notes.push_back(openNote(C, Sym, nullptr,
+                           ("Iterator closed by '" + Rel.Name + "'").str()));
   return State->set<IterSymMap>(Sym, S->closed());
 }
 
@@ -955,8 +956,7 @@ void UnclosedIteratorChecker::applyAcquireAttributes(
   llvm::StringRef Name = FD->getName();
   if (const AcquireHandleAttr *A = returnsHandle(FD)) {
     const Family &F = familyForTag(A->getHandleType(), false);
-    acquire(Call, C, State, F, HandleLoc::Return, 0, std::nullopt, false,
-            Name);
+    acquire(Call, C, State, F, HandleLoc::Return, 0, std::nullopt, false, Name);
     return;
   }
   for (unsigned I = 0, E = Call.getNumArgs(); I < E; ++I) {
@@ -1062,9 +1062,9 @@ void UnclosedIteratorChecker::checkPostCall(const CallEvent &Call,
       if (Done)
         C.addTransition(
             Done->set<ScanRegionMap>(R, S->closed()),
-            openNote(C, nullptr, R,
-                     ("Scan ended: '" + OnNull->Name + "' returned NULL")
-                         .str()));
+            openNote(
+                C, nullptr, R,
+                ("Scan ended: '" + OnNull->Name + "' returned NULL").str()));
       return;
     }
   }
@@ -1266,8 +1266,8 @@ void UnclosedIteratorChecker::reportDoubleClose(SymbolRef Sym,
   ExplodedNode *Err = C.generateErrorNode();
   if (!Err)
     return;
-  auto R = std::make_unique<PathSensitiveBugReport>(
-      DoubleCloseBT, doubleCloseMessage(S), Err);
+  auto R = std::make_unique<PathSensitiveBugReport>(DoubleCloseBT,
+                                                    doubleCloseMessage(S), Err);
   R->addRange(Call.getSourceRange());
   if (Sym)
     R->markInteresting(Sym);

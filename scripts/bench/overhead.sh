@@ -2,17 +2,18 @@
 # Run-time overhead of cvet.UnclosedIterator over plain `clang --analyze`
 # (the default checkers) on real C code.
 #
-#   scripts/bench/overhead.sh --corpus
+#   scripts/bench/overhead.sh [-r reps] --corpus
 #       prepares the default corpus in $CVET_BENCH_DIR (default
 #       /tmp/cvet-bench): SQLite's shell.c (from the npm package sqlite3,
 #       which bundles the amalgamation) and a set of BlueZ files (from the
 #       Debian package bluez-source), then measures it
-#   scripts/bench/overhead.sh [-C dir] [-f "flags"] [-l list] [file...]
+#   scripts/bench/overhead.sh [-r reps] [-C dir] [-f "flags"] [-l list] [file...]
 #       measures the given files, compiled with the given flags in dir
 #
-# Each file is analyzed once per configuration, the two runs back to back,
-# one at a time. Prints wall time per file and in total for both
-# configurations, the ratio cvet / plain, and the cvet findings.
+# Each file is analyzed reps times (default 1) per configuration, one run at
+# a time, and the best time is kept. Prints wall and user CPU time per file
+# and in total for both configurations, the ratios cvet / plain, and the cvet
+# findings. On a busy machine the user CPU ratio is the steadier number.
 set -euo pipefail
 
 root=$(cd "$(dirname "$0")/../.." && pwd)
@@ -21,49 +22,79 @@ plugin=${CVET_PLUGIN:-$root/build/lib/cvet.so}
 checker=${CVET_CHECKER:-cvet.UnclosedIterator}
 bench=${CVET_BENCH_DIR:-/tmp/cvet-bench}
 
-usage() { sed -n '2,17p' "$0" | sed 's/^# \{0,1\}//'; exit "${1:-0}"; }
+usage() {
+  awk 'NR > 1 && /^#/ { sub(/^# ?/, ""); print; next } NR > 1 { exit }' "$0"
+  exit "${1:-0}"
+}
 
-now() { date +%s.%N; }
+# run LOG CMD... : runs CMD, appends its cvet findings to LOG, prints
+# "wall user" in seconds.
+run() {
+  local log=$1 t
+  shift
+  t=$(mktemp)
+  /usr/bin/time -f '%e %U' -o "$t" "$@" 2>&1 >/dev/null |
+    grep -F "[$checker]" >>"$log" || true
+  tail -n 1 "$t"
+  rm -f "$t"
+}
 
-# measure DIR FLAGS FILE... : one row per file, then the totals.
+# best "wall user" of $reps runs
+best() {
+  local i out w u bw= bu=
+  for ((i = 0; i < reps; i++)); do
+    out=$("$@")
+    read -r w u <<<"$out"
+    if [ -z "$bw" ] || [ "$(echo "$w < $bw" | bc)" = 1 ]; then bw=$w; fi
+    if [ -z "$bu" ] || [ "$(echo "$u < $bu" | bc)" = 1 ]; then bu=$u; fi
+  done
+  echo "$bw $bu"
+}
+
+# measure DIR FLAGS FILE... : one row per file.
 measure() {
-  local dir=$1 flags=$2
+  local dir=$1 flags=$2 f plain cvet pw pu cw cu
   shift 2
-  local log="$bench/findings.txt" total_plain=0 total_cvet=0 f t0 t1 t2 plain cvet
-  : >>"$log"
   (
     cd "$dir"
     for f in "$@"; do
-      t0=$(now)
       # shellcheck disable=SC2086
-      "$clang" --analyze $flags -o /dev/null "$f" >/dev/null 2>&1 || true
-      t1=$(now)
+      plain=$(best run /dev/null "$clang" --analyze $flags -o /dev/null "$f")
       # shellcheck disable=SC2086
-      "$clang" --analyze $flags -o /dev/null -Xclang -load -Xclang "$plugin" \
-        -Xclang -analyzer-checker="$checker" "$f" 2>&1 |
-        grep -F "[$checker]" | sed "s|^|$dir/|" >>"$log" || true
-      t2=$(now)
-      plain=$(echo "$t1 - $t0" | bc)
-      cvet=$(echo "$t2 - $t1" | bc)
-      printf '%-44s %9.2f %9.2f %7.3f\n' "$f" "$plain" "$cvet" \
-        "$(echo "scale=6; $cvet / $plain" | bc)"
-      echo "$plain $cvet" >>"$bench/times.txt"
+      cvet=$(best run "$bench/findings.raw" "$clang" --analyze $flags -o /dev/null \
+        -Xclang -load -Xclang "$plugin" -Xclang -analyzer-checker="$checker" "$f")
+      read -r pw pu <<<"$plain"
+      read -r cw cu <<<"$cvet"
+      printf '%-34s %8.2f %8.2f %6.3f   %8.2f %8.2f %6.3f\n' "$f" "$pw" "$cw" \
+        "$(echo "scale=6; $cw / $pw" | bc)" "$pu" "$cu" \
+        "$(echo "scale=6; $cu / $pu" | bc)"
+      echo "$pw $cw $pu $cu" >>"$bench/times.txt"
     done
   )
+  sed "s|^|${dir#"$bench"/}/|" "$bench/findings.raw" | sort -u >>"$bench/findings.txt"
+  : >"$bench/findings.raw"
 }
 
 summary() {
-  awk '{ p += $1; c += $2 } END {
-    printf "%-44s %9.2f %9.2f %7.3f\n", "total", p, c, c / p }' "$bench/times.txt"
-  local n
-  n=$(wc -l <"$bench/findings.txt")
+  awk '{ pw += $1; cw += $2; pu += $3; cu += $4 } END {
+    printf "%-34s %8.2f %8.2f %6.3f   %8.2f %8.2f %6.3f\n", "total", pw, cw, cw / pw, pu, cu, cu / pu }' \
+    "$bench/times.txt"
   echo
-  echo "$checker findings: $n"
+  echo "$checker findings: $(wc -l <"$bench/findings.txt")"
   cat "$bench/findings.txt"
 }
 
 header() {
-  printf '%-44s %9s %9s %7s\n' "file" "plain(s)" "cvet(s)" "ratio"
+  printf '%-34s %8s %8s %6s   %8s %8s %6s\n' "" "wall(s)" "" "" "user(s)" "" ""
+  printf '%-34s %8s %8s %6s   %8s %8s %6s\n' "file" "plain" "cvet" "ratio" \
+    "plain" "cvet" "ratio"
+}
+
+reset() {
+  mkdir -p "$bench"
+  : >"$bench/times.txt"
+  : >"$bench/findings.txt"
+  : >"$bench/findings.raw"
 }
 
 prepare_sqlite() {
@@ -103,11 +134,9 @@ bluez_files=(
 
 corpus() {
   command -v npm >/dev/null || { echo "npm is needed for the SQLite sources" >&2; exit 1; }
-  mkdir -p "$bench"
+  reset
   prepare_sqlite
   prepare_bluez
-  : >"$bench/times.txt"
-  : >"$bench/findings.txt"
   echo "clang: $("$clang" --version | head -n 1)"
   echo "corpus: SQLite $(cat "$bench/sqlite/VERSION" 2>/dev/null) shell.c, BlueZ $(sed -n 's/^#define VERSION "\(.*\)"/\1/p' "$bench/bluez/config.h") (${#bluez_files[@]} files)"
   echo
@@ -120,29 +149,33 @@ corpus() {
   summary
 }
 
+reps=${CVET_BENCH_REPS:-1}
 dir=.
 flags=""
 list=""
 files=()
 while [ $# -gt 0 ]; do
   case $1 in
-  --corpus) corpus; exit 0 ;;
+  --corpus) corpus_run=1; shift ;;
   -C) dir=$2; shift 2 ;;
   -f) flags=$2; shift 2 ;;
   -l) list=$2; shift 2 ;;
+  -r) reps=$2; shift 2 ;;
   -h | --help) usage ;;
   --) shift; files+=("$@"); break ;;
   -*) usage 1 ;;
   *) files+=("$1"); shift ;;
   esac
 done
+if [ -n "${corpus_run:-}" ]; then
+  corpus
+  exit 0
+fi
 if [ -n "$list" ]; then
   mapfile -t -O "${#files[@]}" files <"$list"
 fi
 [ ${#files[@]} -gt 0 ] || usage 1
-mkdir -p "$bench"
-: >"$bench/times.txt"
-: >"$bench/findings.txt"
+reset
 header
 measure "$dir" "$flags" "${files[@]}"
 summary
