@@ -50,7 +50,6 @@
 #include "clang/StaticAnalyzer/Core/PathSensitive/CallEvent.h"
 #include "clang/StaticAnalyzer/Core/PathSensitive/CheckerContext.h"
 #include "clang/StaticAnalyzer/Core/PathSensitive/ProgramStateTrait.h"
-#include "llvm/ADT/DenseMap.h"
 #include "llvm/ADT/SmallPtrSet.h"
 #include <optional>
 #include <tuple>
@@ -226,9 +225,9 @@ const Stmt *asWriteOf(const Stmt *S, const VarDecl *V) {
                : nullptr;
   if (const auto *OC = dyn_cast<CXXOperatorCallExpr>(S)) {
     OverloadedOperatorKind K = OC->getOperator();
-    bool Writes = K == OO_PlusPlus || K == OO_MinusMinus ||
-                  (K >= OO_Equal && K <= OO_PipeEqual) || K == OO_LessLessEqual ||
-                  K == OO_GreaterGreaterEqual;
+    bool Writes = K == OO_PlusPlus || K == OO_MinusMinus || K == OO_Equal ||
+                  (K >= OO_PlusEqual && K <= OO_PipeEqual) ||
+                  K == OO_LessLessEqual || K == OO_GreaterGreaterEqual;
     return Writes && OC->getNumArgs() > 0 && namedVar(OC->getArg(0)) == V
                ? S
                : nullptr;
@@ -278,12 +277,9 @@ bool declares(const Stmt *S, const VarDecl *V) {
   return Found;
 }
 
-SourceLocation expansionLoc(const SourceManager &SM, SourceLocation L) {
-  return SM.getExpansionLoc(L);
-}
-
 bool isBefore(const SourceManager &SM, SourceLocation A, SourceLocation B) {
-  return SM.isBeforeInTranslationUnit(expansionLoc(SM, A), expansionLoc(SM, B));
+  return SM.isBeforeInTranslationUnit(SM.getExpansionLoc(A),
+                                      SM.getExpansionLoc(B));
 }
 
 //===----------------------------------------------------------------------===//
