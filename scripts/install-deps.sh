@@ -3,6 +3,29 @@
 # Debian bookworm; run as root or with sudo available.
 set -euo pipefail
 
+# The SARIF Multitool (npm) validates the driver's SARIF in the test suite. It
+# goes to build/multitool (gitignored) or $CVET_MULTITOOL_DIR.
+# `install-deps.sh --multitool-only` installs just that.
+install_multitool() {
+  local root dir
+  root=$(cd "$(dirname "$0")/.." && pwd)
+  dir=${CVET_MULTITOOL_DIR:-${CVET_BUILD_DIR:-$root/build}/multitool}
+  local bin="$dir/node_modules/@microsoft/sarif-multitool-linux/Sarif.Multitool"
+  if [ ! -x "$bin" ]; then
+    command -v npm >/dev/null || { echo "cvet: npm not found; the SARIF Multitool test will be skipped" >&2; return 0; }
+    echo "cvet: installing @microsoft/sarif-multitool into $dir" >&2
+    mkdir -p "$dir"
+    npm install --prefix "$dir" --no-audit --no-fund --loglevel=error \
+      @microsoft/sarif-multitool@5 >&2 || { echo "cvet: could not install the SARIF Multitool" >&2; return 0; }
+    # npm may skip the package's postinstall that marks the binary executable.
+    chmod u+x "$bin" 2>/dev/null || true
+  fi
+}
+if [ "${1:-}" = "--multitool-only" ]; then
+  install_multitool
+  exit 0
+fi
+
 LLVM=${CVET_LLVM_VERSION:-19}
 packages=(
   cmake ninja-build python3 make git
@@ -23,3 +46,5 @@ if ((${#missing[@]})); then
   $sudo apt-get update -qq
   DEBIAN_FRONTEND=noninteractive $sudo apt-get install -y -qq --no-install-recommends "${missing[@]}" >/dev/null
 fi
+
+install_multitool

@@ -5,6 +5,8 @@ set -uo pipefail
 root=$(cd "$(dirname "$0")/.." && pwd)
 build=${CVET_BUILD_DIR:-$root/build}
 "$root/scripts/build.sh" || { echo "0 passed, 1 failed"; exit 1; }
+# The SARIF validity test needs the Multitool; fetch it once if npm is here.
+[ -n "${CVET_MULTITOOL:-}" ] || "$root/scripts/install-deps.sh" --multitool-only || true
 
 log=$(mktemp)
 trap 'rm -f "$log"' EXIT

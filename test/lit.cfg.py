@@ -36,6 +36,38 @@ config.substitutions.append(("%inputs", inputs))
 config.substitutions.append(("%clang", clang))
 config.substitutions.append(("%python", config.python_executable))
 
+# The driver (tools/cvet) and its tests.
+#   %cvet          the cvet driver
+#   %cvet_src      the source tree (for examples/)
+#   %multitool     the SARIF Multitool (feature `multitool` when installed:
+#                  scripts/install-deps.sh puts it in build/multitool, or
+#                  CVET_MULTITOOL names the binary)
+cvet_bin = os.path.join(config.cvet_tools_dir, "cvet")
+# Longer names first: lit replaces in list order.
+config.substitutions.append(("%cvet_src", config.cvet_src_root))
+config.substitutions.append(("%cvet", cvet_bin))
+if os.path.exists(cvet_bin):
+    config.available_features.add("cvet-driver")
+multitool = os.environ.get("CVET_MULTITOOL") or os.path.join(
+    os.environ.get("CVET_MULTITOOL_DIR") or os.path.join(config.cvet_obj_root, "multitool"),
+    "node_modules", "@microsoft", "sarif-multitool-linux", "Sarif.Multitool")
+if os.path.isfile(multitool) and os.access(multitool, os.X_OK):
+    config.available_features.add("multitool")
+    config.substitutions.append(("%multitool", multitool))
+    # The Multitool is a .NET program; keep it away from $HOME telemetry.
+    config.environment["DOTNET_CLI_TELEMETRY_OPTOUT"] = "1"
+    # ... and independent of the machine's ICU libraries.
+    config.environment["DOTNET_SYSTEM_GLOBALIZATION_INVARIANT"] = "1"
+else:
+    lit_config.note("SARIF Multitool not found at %s: the SARIF validity test "
+                    "is skipped (scripts/install-deps.sh installs it)" % multitool)
+driver_scan_build = shutil.which("scan-build-" + config.clang_version_major)
+if driver_scan_build:
+    config.available_features.add("scan-build")
+    config.substitutions.append(("%scan_build", driver_scan_build))
+if shutil.which("cmake"):
+    config.available_features.add("cmake")
+
 if shutil.which("node") and shutil.which("npm"):
     config.available_features.add("node")
 

@@ -1,0 +1,18 @@
+#ifndef DEMO_H
+#define DEMO_H
+
+#include <stddef.h>
+
+#define DEMO_NAME_MAX 200
+#define DEMO_WORKERS 4
+
+/* scan.c */
+int count_files(const char *path, size_t *count);
+/* tree.c */
+int count_subdirs(const char *path, size_t *count);
+/* workers.c */
+int run_workers(void);
+/* pool.c */
+int run_pool(void);
+
+#endif

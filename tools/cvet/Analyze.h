@@ -1,0 +1,40 @@
+//===- Analyze.h - one translation unit through the analyzer ---*- C++ -*-===//
+//
+// Parses one compile command and runs the cvet checkers on it in-process:
+// ento::CreateAnalysisConsumer with the checkers registered statically, and a
+// PathDiagnosticConsumer of ours that turns each report into a Finding while
+// the SourceManager still exists. Safe to call from several threads at once:
+// each call has its own file system view, CompilerInstance and analyzer.
+//
+//===----------------------------------------------------------------------===//
+
+#ifndef CVET_TOOLS_ANALYZE_H
+#define CVET_TOOLS_ANALYZE_H
+
+#include "Finding.h"
+#include "clang/Tooling/CompilationDatabase.h"
+#include <string>
+#include <vector>
+
+namespace cvet {
+
+struct AnalysisSettings {
+  /// Rule ids to run ("cvet.UnclosedIterator").
+  std::vector<std::string> Rules;
+  /// Extra model files, absolute; passed as the cvet:ModelFiles option.
+  std::vector<std::string> ModelFiles;
+  /// Test hook: crash inside the analysis of a file whose path contains it.
+  std::string CrashOn;
+};
+
+/// Analyses one translation unit. Never throws or aborts on bad input: a
+/// compile error or an analyzer crash comes back as a failed TUResult.
+TUResult analyzeTranslationUnit(const clang::tooling::CompileCommand &Command,
+                                const AnalysisSettings &Settings);
+
+/// Normalises a path: absolute (against Base when relative), no "." or "..".
+std::string absolutePath(llvm::StringRef Path, llvm::StringRef Base);
+
+} // namespace cvet
+
+#endif // CVET_TOOLS_ANALYZE_H

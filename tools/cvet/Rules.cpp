@@ -1,0 +1,137 @@
+//===- Rules.cpp - the rule table the driver reports against --------------===//
+
+#include "Rules.h"
+
+#include "llvm/ADT/STLExtras.h"
+#include "llvm/ADT/StringExtras.h"
+
+using namespace llvm;
+using namespace cvet;
+
+namespace {
+struct EmbeddedDoc {
+  const char *Name;
+  const char *Text;
+};
+// {"unclosed-iterator.md", "..."} for each page of docs/rules/.
+const EmbeddedDoc RuleDocs[] = {
+#include "RuleDocs.inc"
+    {nullptr, nullptr}};
+} // namespace
+
+#ifndef CVET_HOMEPAGE
+#define CVET_HOMEPAGE "https://github.com/cvet-dev/cvet"
+#endif
+
+static std::vector<Rule> buildRules() {
+  std::vector<Rule> Rules;
+#define CVET_CHECKER(Class, Slug, Tidy, Desc)                                  \
+  {                                                                            \
+    Rule R;                                                                    \
+    R.Id = "cvet." #Class;                                                     \
+    R.Name = #Class;                                                           \
+    R.DocSlug = Slug;                                                          \
+    R.TidyName = Tidy;                                                         \
+    R.Description = Desc;                                                      \
+    R.FullDescription = Desc;                                                  \
+    R.Level = "warning";                                                       \
+    Rules.push_back(std::move(R));                                             \
+  }
+#include "Checkers.def"
+
+#define CVET_RULE_INFO(Class, HumanName, DefaultLevel, TagList, Full)          \
+  for (Rule & R : Rules)                                                       \
+    if (R.Id == "cvet." #Class) {                                              \
+      R.Name = HumanName;                                                      \
+      R.Level = DefaultLevel;                                                  \
+      R.FullDescription = Full;                                                \
+      SmallVector<StringRef, 8> Parts;                                         \
+      StringRef(TagList).split(Parts, ';', -1, /*KeepEmpty=*/false);           \
+      for (StringRef P : Parts)                                                \
+        R.Tags.push_back(P.trim().str());                                      \
+    }
+#include "Checkers.def"
+
+  for (Rule &R : Rules) {
+    R.HelpUri = (Twine(CVET_HOMEPAGE) + "/blob/main/docs/rules/" + R.DocSlug +
+                 ".md")
+                    .str();
+    for (const EmbeddedDoc &D : RuleDocs)
+      if (D.Name && StringRef(D.Name) == R.DocSlug + ".md")
+        R.Doc = StringRef(D.Text).trim().str();
+  }
+  return Rules;
+}
+
+const std::vector<Rule> &cvet::allRules() {
+  static const std::vector<Rule> Rules = buildRules();
+  return Rules;
+}
+
+const Rule *cvet::findRule(StringRef Id) {
+  for (const Rule &R : allRules())
+    if (R.Id == Id)
+      return &R;
+  return nullptr;
+}
+
+bool cvet::globMatch(StringRef Pattern, StringRef Text) {
+  size_t Star = Pattern.find('*');
+  if (Star == StringRef::npos)
+    return Pattern == Text;
+  StringRef Head = Pattern.take_front(Star);
+  if (!Text.consume_front(Head))
+    return false;
+  StringRef Rest = Pattern.drop_front(Star + 1);
+  for (size_t I = 0; I <= Text.size(); ++I)
+    if (globMatch(Rest, Text.drop_front(I)))
+      return true;
+  return false;
+}
+
+static bool matchesRule(StringRef Glob, const Rule &R) {
+  return globMatch(Glob, R.Id) || globMatch(Glob, R.TidyName);
+}
+
+bool cvet::ruleListNames(StringRef List, const Rule &R) {
+  SmallVector<StringRef, 4> Items;
+  List.split(Items, ',', -1, /*KeepEmpty=*/false);
+  return any_of(Items, [&](StringRef I) { return matchesRule(I.trim(), R); });
+}
+
+Expected<std::vector<std::string>>
+cvet::selectRules(ArrayRef<std::string> CheckLists) {
+  const std::vector<Rule> &Rules = allRules();
+  std::vector<bool> Enabled(Rules.size(), true);
+  for (const std::string &List : CheckLists) {
+    SmallVector<StringRef, 8> Items;
+    StringRef(List).split(Items, ',', -1, /*KeepEmpty=*/false);
+    for (StringRef Item : Items) {
+      Item = Item.trim();
+      if (Item.empty())
+        continue;
+      bool Enable = !Item.consume_front("-");
+      Item = Item.trim();
+      bool Matched = false;
+      for (size_t I = 0; I < Rules.size(); ++I)
+        if (matchesRule(Item, Rules[I])) {
+          Enabled[I] = Enable;
+          Matched = true;
+        }
+      if (!Matched && (Enable || !Item.contains('*'))) {
+        std::string Known;
+        for (const Rule &R : Rules)
+          Known += (Known.empty() ? "" : ", ") + R.Id;
+        return createStringError(inconvertibleErrorCode(),
+                                 "unknown rule '%s' in the check list "
+                                 "(known rules: %s)",
+                                 Item.str().c_str(), Known.c_str());
+      }
+    }
+  }
+  std::vector<std::string> Ids;
+  for (size_t I = 0; I < Rules.size(); ++I)
+    if (Enabled[I])
+      Ids.push_back(Rules[I].Id);
+  return Ids;
+}
