@@ -718,7 +718,8 @@ void LoopVarCaptureChecker::startSharing(const cvet::ThreadSpawn &S,
       QualType Ty = Call.getArgExpr(S.HandleArg)->getType()->getPointeeType();
       if (const auto *TR = dyn_cast<TypedValueRegion>(HR))
         Ty = TR->getValueType();
-      if (!Ty.isNull() && !Ty->isVoidType()) {
+      // A handle that is a struct is matched by where it is kept only.
+      if (!Ty.isNull() && Ty->isScalarType()) {
         SVal Value = State->getSVal(loc::MemRegionVal(HR), Ty);
         Sym = Value.getAsSymbol();
         if (!Sym) {
@@ -775,7 +776,8 @@ bool joins(ProgramStateRef State, const Sharing &E, SVal H,
       return true;
     // The handle array was invalidated by later spawns: compare with what is
     // stored where this spawn wrote its handle.
-    if (const auto *TR = dyn_cast_or_null<TypedValueRegion>(E.handleRegion()))
+    if (const auto *TR = dyn_cast_or_null<TypedValueRegion>(E.handleRegion());
+        TR && TR->getValueType()->isScalarType())
       return State->getSVal(TR).getAsSymbol() == Sym;
     return false;
   }
@@ -810,8 +812,10 @@ void LoopVarCaptureChecker::join(const cvet::ThreadJoin &J,
       if (!HRegion)
         return;
       HRegion = stripCasts(HRegion);
-      H = State->getSVal(loc::MemRegionVal(HRegion),
-                         Call.getArgExpr(J.HandleArg)->getType()->getPointeeType());
+      H = UnknownVal();
+      if (const auto *TR = dyn_cast<TypedValueRegion>(HRegion);
+          TR && TR->getValueType()->isScalarType())
+        H = State->getSVal(TR);
     }
     for (const Sharing &E : State->get<SharedWithWork>())
       if (joins(Before, E, H, HRegion))
