@@ -50,7 +50,6 @@
 #include "clang/StaticAnalyzer/Core/PathSensitive/CallEvent.h"
 #include "clang/StaticAnalyzer/Core/PathSensitive/CheckerContext.h"
 #include "clang/StaticAnalyzer/Core/PathSensitive/ProgramStateTrait.h"
-#include "llvm/ADT/DenseMap.h"
 #include "llvm/ADT/SmallPtrSet.h"
 #include <optional>
 #include <tuple>
@@ -226,9 +225,9 @@ const Stmt *asWriteOf(const Stmt *S, const VarDecl *V) {
                : nullptr;
   if (const auto *OC = dyn_cast<CXXOperatorCallExpr>(S)) {
     OverloadedOperatorKind K = OC->getOperator();
-    bool Writes = K == OO_PlusPlus || K == OO_MinusMinus ||
-                  (K >= OO_Equal && K <= OO_PipeEqual) || K == OO_LessLessEqual ||
-                  K == OO_GreaterGreaterEqual;
+    bool Writes = K == OO_PlusPlus || K == OO_MinusMinus || K == OO_Equal ||
+                  (K >= OO_PlusEqual && K <= OO_PipeEqual) ||
+                  K == OO_LessLessEqual || K == OO_GreaterGreaterEqual;
     return Writes && OC->getNumArgs() > 0 && namedVar(OC->getArg(0)) == V
                ? S
                : nullptr;
@@ -278,12 +277,9 @@ bool declares(const Stmt *S, const VarDecl *V) {
   return Found;
 }
 
-SourceLocation expansionLoc(const SourceManager &SM, SourceLocation L) {
-  return SM.getExpansionLoc(L);
-}
-
 bool isBefore(const SourceManager &SM, SourceLocation A, SourceLocation B) {
-  return SM.isBeforeInTranslationUnit(expansionLoc(SM, A), expansionLoc(SM, B));
+  return SM.isBeforeInTranslationUnit(SM.getExpansionLoc(A),
+                                      SM.getExpansionLoc(B));
 }
 
 //===----------------------------------------------------------------------===//
@@ -722,7 +718,8 @@ void LoopVarCaptureChecker::startSharing(const cvet::ThreadSpawn &S,
       QualType Ty = Call.getArgExpr(S.HandleArg)->getType()->getPointeeType();
       if (const auto *TR = dyn_cast<TypedValueRegion>(HR))
         Ty = TR->getValueType();
-      if (!Ty.isNull() && !Ty->isVoidType()) {
+      // A handle that is a struct is matched by where it is kept only.
+      if (!Ty.isNull() && Ty->isScalarType()) {
         SVal Value = State->getSVal(loc::MemRegionVal(HR), Ty);
         Sym = Value.getAsSymbol();
         if (!Sym) {
@@ -779,7 +776,8 @@ bool joins(ProgramStateRef State, const Sharing &E, SVal H,
       return true;
     // The handle array was invalidated by later spawns: compare with what is
     // stored where this spawn wrote its handle.
-    if (const auto *TR = dyn_cast_or_null<TypedValueRegion>(E.handleRegion()))
+    if (const auto *TR = dyn_cast_or_null<TypedValueRegion>(E.handleRegion());
+        TR && TR->getValueType()->isScalarType())
       return State->getSVal(TR).getAsSymbol() == Sym;
     return false;
   }
@@ -814,8 +812,10 @@ void LoopVarCaptureChecker::join(const cvet::ThreadJoin &J,
       if (!HRegion)
         return;
       HRegion = stripCasts(HRegion);
-      H = State->getSVal(loc::MemRegionVal(HRegion),
-                         Call.getArgExpr(J.HandleArg)->getType()->getPointeeType());
+      H = UnknownVal();
+      if (const auto *TR = dyn_cast<TypedValueRegion>(HRegion);
+          TR && TR->getValueType()->isScalarType())
+        H = State->getSVal(TR);
     }
     for (const Sharing &E : State->get<SharedWithWork>())
       if (joins(Before, E, H, HRegion))

@@ -13,12 +13,13 @@
 //
 //   open (not NULL, status == SuccessReturn)
 //     --> Open --close--> Closed --close--> (closed twice: report)
-//          |  |                    \--dies--> (forgotten)
-//          |  |--escape (stored outside the frame, handed to an owner or to
-//          |  |   code we cannot see, bound to a cleanup variable)--> (forgotten)
+//          |  |                    '--dies--> (forgotten)
+//          |  |--escape: stored outside the frame, handed to an owner or
+//          |  |  to code we cannot see, bound to a cleanup variable
+//          |  |  --> (forgotten)
 //          |  '--hash_seq_search returns NULL--> Closed
 //          '--dies (dead symbol, dead region, overwritten) while not NULL
-//               --> (leak: report at that point, uniqued at the open)
+//               --> (leak: report where it is lost, uniqued at the open)
 //
 // A failed open (NULL handle, status != SuccessReturn) leaves nothing to
 // close. Calls into the model's Use list, into release functions and into
@@ -33,8 +34,8 @@
 
 #include "clang/AST/Attr.h"
 #include "clang/AST/Decl.h"
-#include "clang/AST/TypeLoc.h"
 #include "clang/AST/ParentMap.h"
+#include "clang/AST/TypeLoc.h"
 #include "clang/Analysis/CFGStmtMap.h"
 #include "clang/StaticAnalyzer/Core/BugReporter/BugReporter.h"
 #include "clang/StaticAnalyzer/Core/BugReporter/BugType.h"
@@ -45,6 +46,7 @@
 #include "clang/StaticAnalyzer/Core/PathSensitive/CheckerContext.h"
 #include "clang/StaticAnalyzer/Core/PathSensitive/ProgramStateTrait.h"
 #include "clang/StaticAnalyzer/Core/PathSensitive/SValBuilder.h"
+#include "llvm/ADT/DenseMap.h"
 #include "llvm/ADT/MapVector.h"
 #include "llvm/ADT/SmallVector.h"
 #include "llvm/ADT/StringMap.h"
@@ -66,7 +68,6 @@ namespace {
 struct Family {
   std::string Name;
   bool InPlace = false;
-  bool FromAttribute = false;
   /// The release function suggested in messages (model families only).
   std::string Closer;
 };
@@ -142,6 +143,14 @@ struct ReleaseEntry {
   llvm::StringRef Name;
 };
 
+/// Which arguments of a call may hand handles to code that keeps or closes
+/// them.
+enum class Escape {
+  None,     ///< known to leave them alone (or modeled)
+  Variadic, ///< only the variadic arguments (g_object_set)
+  All,
+};
+
 /// A model function that reads a handle (Use) or takes it over.
 struct ArgEntry {
   const Family *Fam;
@@ -150,8 +159,7 @@ struct ArgEntry {
 
 class UnclosedIteratorChecker
     : public Checker<check::PreCall, check::PostCall, check::DeadSymbols,
-                     check::PointerEscape,
-                     check::RegionChanges, check::Bind,
+                     check::PointerEscape, check::RegionChanges, check::Bind,
                      check::PreStmt<ReturnStmt>> {
 public:
   BugType LeakBT{this, "Unclosed iterator", "Iterator lifetime",
@@ -181,6 +189,8 @@ private:
   cvet::Model Model;
   std::deque<Family> Families; // stable addresses
   mutable llvm::StringMap<std::unique_ptr<Family>> TagFamilies;
+  /// Whether a function (canonical declaration) has handle attributes.
+  mutable llvm::DenseMap<const FunctionDecl *, bool> HandleAttrCache;
 
   // Acquire.
   CallDescriptionMap<AcquireEntry> Acquirers{};
@@ -194,7 +204,8 @@ private:
   llvm::StringSet<> ModelNames;
 
   bool mayBeModeled(const CallEvent &Call) const;
-  bool isNonEscapingCall(const CallEvent &Call) const;
+  bool hasHandleAttrs(const FunctionDecl *FD) const;
+  Escape escapeOf(const CallEvent &Call) const;
   const Family &familyForTag(llvm::StringRef Tag, bool InPlace) const;
 
   void acquire(const CallEvent &Call, CheckerContext &C, ProgramStateRef State,
@@ -206,11 +217,10 @@ private:
                           SmallVectorImpl<const NoteTag *> &Notes,
                           bool &Sunk) const;
   void applyAcquireAttributes(const CallEvent &Call, const FunctionDecl *FD,
-                              CheckerContext &C) const;
+                              CheckerContext &C, ProgramStateRef State) const;
 
-  void reportLeaks(ArrayRef<SymbolRef> Syms,
-                   ArrayRef<const MemRegion *> Scans, CheckerContext &C,
-                   ProgramStateRef Cleaned) const;
+  void reportLeaks(ArrayRef<SymbolRef> Syms, ArrayRef<const MemRegion *> Scans,
+                   CheckerContext &C, ProgramStateRef Cleaned) const;
   void reportDoubleClose(SymbolRef Sym, const MemRegion *Scan,
                          const IterState &S, const CallEvent &Call,
                          CheckerContext &C) const;
@@ -286,7 +296,8 @@ static bool isJump(const Stmt *S) {
 static const Stmt *jumpHere(const ExplodedNode *Err, const Stmt *S,
                             const CFGBlock *B, AnalysisDeclContext *ADC) {
   unsigned Budget = 64;
-  for (const ExplodedNode *N = Err; N && Budget; N = N->getFirstPred(), --Budget) {
+  for (const ExplodedNode *N = Err; N && Budget;
+       N = N->getFirstPred(), --Budget) {
     if (auto BE = N->getLocationAs<BlockEdge>()) {
       if (BE->getDst() != B)
         return nullptr;
@@ -500,7 +511,7 @@ static const AttrT *paramAttr(const FunctionDecl *FD, unsigned I) {
   return nullptr;
 }
 
-static bool hasHandleAttrs(const FunctionDecl *FD) {
+static bool scanHandleAttrs(const FunctionDecl *FD) {
   bool Any = false;
   for (const FunctionDecl *D : FD->redecls()) {
     Any |= D->hasAttrs();
@@ -574,9 +585,9 @@ void UnclosedIteratorChecker::buildTables(cvet::Model &&M) {
       // The first family that names a function wins (user files come last).
       if (!SeenAcquire.insert(A.Function).second)
         continue;
-      Acq.emplace_back(describe(A.Function),
-                       AcquireEntry{&F, A.Handle, A.Arg, A.SuccessReturn,
-                                    lastPart(A.Function)});
+      Acq.emplace_back(
+          describe(A.Function),
+          AcquireEntry{&F, A.Handle, A.Arg, A.SuccessReturn, A.Function});
     }
     // Release.
     for (const cvet::IteratorRelease &R : IF.Release) {
@@ -589,7 +600,7 @@ void UnclosedIteratorChecker::buildTables(cvet::Model &&M) {
           }))
         continue;
       Entries.push_back(ReleaseEntry{&F, R.Arg, R.OnlyWhenReturnsNull,
-                                     R.Idempotent, lastPart(R.Function)});
+                                     R.Idempotent, R.Function});
     }
     for (const cvet::IteratorUse &U : IF.Use) {
       ModelNames.insert(lastPart(U.Function));
@@ -602,7 +613,8 @@ void UnclosedIteratorChecker::buildTables(cvet::Model &&M) {
   }
 
   auto Build = [](auto &From, auto &Into) {
-    using Value = typename std::decay_t<decltype(From)>::value_type::second_type;
+    using Value =
+        typename std::decay_t<decltype(From)>::value_type::second_type;
     std::vector<std::pair<CallDescription, Value>> V;
     for (auto &KV : From)
       V.emplace_back(describe(KV.first), KV.second);
@@ -625,7 +637,6 @@ const Family &UnclosedIteratorChecker::familyForTag(llvm::StringRef Tag,
     Slot = std::make_unique<Family>();
     Slot->Name = Tag.str();
     Slot->InPlace = InPlace;
-    Slot->FromAttribute = true;
   }
   return *Slot;
 }
@@ -638,29 +649,48 @@ bool UnclosedIteratorChecker::mayBeModeled(const CallEvent &Call) const {
   return II && ModelNames.contains(II->getName());
 }
 
+bool UnclosedIteratorChecker::hasHandleAttrs(const FunctionDecl *FD) const {
+  auto [It, New] = HandleAttrCache.try_emplace(FD->getCanonicalDecl(), false);
+  if (New)
+    It->second = scanHandleAttrs(FD);
+  return It->second;
+}
+
 /// Calls that are known to leave the handles they see alone (or to close
 /// them, which checkPostCall models): the model's functions, functions with
 /// handle attributes, and plain C library functions in system headers that
 /// take no callback and no untyped pointer.
-bool UnclosedIteratorChecker::isNonEscapingCall(const CallEvent &Call) const {
+Escape UnclosedIteratorChecker::escapeOf(const CallEvent &Call) const {
   if (mayBeModeled(Call) &&
       (Acquirers.lookup(Call) || Releasers.lookup(Call) || Users.lookup(Call)))
-    return true;
+    return Escape::None;
   const auto *FD = dyn_cast_or_null<FunctionDecl>(Call.getDecl());
   if (!FD)
-    return false;
+    return Escape::All;
   // Annotated functions without a body do what their annotations say; a body
   // that was not inlined may do anything.
-  if (!FD->isDefined() && hasHandleAttrs(FD))
-    return true;
-  if (!isa<SimpleFunctionCall>(Call) || !Call.isInSystemHeader())
-    return false;
-  if (Call.argumentsMayEscape())
-    return false;
-  // Variadic arguments: g_object_set(obj, "dir", d, NULL) keeps d.
+  if (hasHandleAttrs(FD) && !FD->isDefined())
+    return Escape::None;
+  if (!isa<SimpleFunctionCall>(Call) || !Call.isInSystemHeader() ||
+      Call.argumentsMayEscape())
+    return Escape::All;
+  // g_object_set(obj, "dir", d, NULL) keeps d; printf("%p", d) does not,
+  // but the two cannot be told apart.
   if (FD->isVariadic() && Call.getNumArgs() > FD->getNumParams())
-    return false;
-  return true;
+    return Escape::Variadic;
+  return Escape::None;
+}
+
+/// The arguments of Call through which handles may escape.
+static std::pair<unsigned, unsigned> escapingArgs(const CallEvent &Call,
+                                                  Escape E) {
+  unsigned N = Call.getNumArgs();
+  if (E == Escape::None)
+    return {N, N};
+  if (E == Escape::Variadic)
+    if (const auto *FD = dyn_cast_or_null<FunctionDecl>(Call.getDecl()))
+      return {std::min<unsigned>(FD->getNumParams(), N), N};
+  return {0, N};
 }
 
 //===----------------------------------------------------------------------===//
@@ -671,15 +701,14 @@ const NoteTag *UnclosedIteratorChecker::openNote(CheckerContext &C,
                                                  SymbolRef Sym,
                                                  const MemRegion *Scan,
                                                  std::string Msg) const {
-  return C.getNoteTag(
-      [this, Sym, Scan, Msg = std::move(Msg)](
-          PathSensitiveBugReport &BR) -> std::string {
-        if (&BR.getBugType() != &LeakBT && &BR.getBugType() != &DoubleCloseBT)
-          return "";
-        if ((Sym && BR.isInteresting(Sym)) || (Scan && BR.isInteresting(Scan)))
-          return Msg;
-        return "";
-      });
+  return C.getNoteTag([this, Sym, Scan, Msg = std::move(Msg)](
+                          PathSensitiveBugReport &BR) -> std::string {
+    if (&BR.getBugType() != &LeakBT && &BR.getBugType() != &DoubleCloseBT)
+      return "";
+    if ((Sym && BR.isInteresting(Sym)) || (Scan && BR.isInteresting(Scan)))
+      return Msg;
+    return "";
+  });
 }
 
 void UnclosedIteratorChecker::acquire(const CallEvent &Call, CheckerContext &C,
@@ -690,8 +719,8 @@ void UnclosedIteratorChecker::acquire(const CallEvent &Call, CheckerContext &C,
                                       llvm::StringRef Name) const {
   SValBuilder &SVB = C.getSValBuilder();
   const LocationContext *LCtx = C.getLocationContext();
-  const char *What = Shape == HandleLoc::InPlace ? "starts a scan"
-                                                 : "opens an iterator";
+  const char *What =
+      Shape == HandleLoc::InPlace ? "starts a scan" : "opens an iterator";
 
   if (Shape != HandleLoc::Return && Arg >= Call.getNumArgs()) {
     // K&R call with too few arguments: nothing to model.
@@ -712,9 +741,9 @@ void UnclosedIteratorChecker::acquire(const CallEvent &Call, CheckerContext &C,
       if (StatusIsBool) {
         Cond = Ret.getAs<DefinedOrUnknownSVal>();
       } else {
-        SVal Eq = SVB.evalBinOp(State, BO_EQ, Ret,
-                                SVB.makeIntVal(*SuccessReturn, RT),
-                                SVB.getConditionType());
+        SVal Eq =
+            SVB.evalBinOp(State, BO_EQ, Ret, SVB.makeIntVal(*SuccessReturn, RT),
+                          SVB.getConditionType());
         Cond = Eq.getAs<DefinedOrUnknownSVal>();
       }
       if (Cond) {
@@ -826,10 +855,11 @@ void UnclosedIteratorChecker::acquire(const CallEvent &Call, CheckerContext &C,
   }
 }
 
-ProgramStateRef UnclosedIteratorChecker::release(
-    const CallEvent &Call, CheckerContext &C, ProgramStateRef State,
-    const ReleaseEntry &Rel, SmallVectorImpl<const NoteTag *> &Notes,
-    bool &Sunk) const {
+ProgramStateRef
+UnclosedIteratorChecker::release(const CallEvent &Call, CheckerContext &C,
+                                 ProgramStateRef State, const ReleaseEntry &Rel,
+                                 SmallVectorImpl<const NoteTag *> &Notes,
+                                 bool &Sunk) const {
   if (Rel.Arg >= Call.getNumArgs())
     return State;
   SVal ArgV = Call.getArgSVal(Rel.Arg);
@@ -849,8 +879,8 @@ ProgramStateRef UnclosedIteratorChecker::release(
     }
     if (Rel.OnlyWhenReturnsNull)
       return State; // split by the caller
-    Notes.push_back(openNote(C, nullptr, R,
-                             ("Scan ended by '" + Rel.Name + "'").str()));
+    Notes.push_back(
+        openNote(C, nullptr, R, ("Scan ended by '" + Rel.Name + "'").str()));
     return State->set<ScanRegionMap>(R, S->closed());
   }
 
@@ -865,8 +895,8 @@ ProgramStateRef UnclosedIteratorChecker::release(
     }
     return State;
   }
-  Notes.push_back(
-      openNote(C, Sym, nullptr, ("Iterator closed by '" + Rel.Name + "'").str()));
+  Notes.push_back(openNote(C, Sym, nullptr,
+                           ("Iterator closed by '" + Rel.Name + "'").str()));
   return State->set<IterSymMap>(Sym, S->closed());
 }
 
@@ -888,11 +918,11 @@ void UnclosedIteratorChecker::checkPreCall(const CallEvent &Call,
                                            CheckerContext &C) const {
   // release_handle on a function we cannot see. Done before the call: a
   // handle passed by pointer is overwritten by the call's invalidation.
-  const auto *FD = dyn_cast_or_null<FunctionDecl>(Call.getDecl());
-  if (!FD || FD->isDefined() || !hasHandleAttrs(FD))
-    return;
   ProgramStateRef State = C.getState();
   if (State->get<IterSymMap>().isEmpty())
+    return;
+  const auto *FD = dyn_cast_or_null<FunctionDecl>(Call.getDecl());
+  if (!FD || !hasHandleAttrs(FD) || FD->isDefined())
     return;
   const NoteTag *Note = nullptr;
   for (unsigned I = 0, E = Call.getNumArgs(); I < E; ++I) {
@@ -917,17 +947,16 @@ void UnclosedIteratorChecker::checkPreCall(const CallEvent &Call,
     C.addTransition(State, Note);
 }
 
-void UnclosedIteratorChecker::applyAcquireAttributes(const CallEvent &Call,
-                                                     const FunctionDecl *FD,
-                                                     CheckerContext &C) const {
+void UnclosedIteratorChecker::applyAcquireAttributes(
+    const CallEvent &Call, const FunctionDecl *FD, CheckerContext &C,
+    ProgramStateRef State) const {
   // A body we analyzed says more than its annotations.
   if (C.wasInlined)
     return;
   llvm::StringRef Name = FD->getName();
   if (const AcquireHandleAttr *A = returnsHandle(FD)) {
     const Family &F = familyForTag(A->getHandleType(), false);
-    acquire(Call, C, C.getState(), F, HandleLoc::Return, 0, std::nullopt,
-            false, Name);
+    acquire(Call, C, State, F, HandleLoc::Return, 0, std::nullopt, false, Name);
     return;
   }
   for (unsigned I = 0, E = Call.getNumArgs(); I < E; ++I) {
@@ -942,10 +971,11 @@ void UnclosedIteratorChecker::applyAcquireAttributes(const CallEvent &Call,
     if (!IsBool && RT->isIntegralOrEnumerationType())
       Success = 0;
     const Family &F = familyForTag(A->getHandleType(), false);
-    acquire(Call, C, C.getState(), F, HandleLoc::OutParam, I, Success, IsBool,
-            Name);
+    acquire(Call, C, State, F, HandleLoc::OutParam, I, Success, IsBool, Name);
     return; // one handle per call
   }
+  if (State != C.getState())
+    C.addTransition(State);
 }
 
 void UnclosedIteratorChecker::checkPostCall(const CallEvent &Call,
@@ -961,8 +991,9 @@ void UnclosedIteratorChecker::checkPostCall(const CallEvent &Call,
     ProgramStateRef State = C.getState();
     bool HaveSyms = !State->get<IterSymMap>().isEmpty();
     bool HaveScans = !State->get<ScanRegionMap>().isEmpty();
-    if (!C.wasInlined && (HaveSyms || HaveScans) && !isNonEscapingCall(Call)) {
-      for (unsigned I = 0, E = Call.getNumArgs(); I < E; ++I) {
+    if (!C.wasInlined && (HaveSyms || HaveScans)) {
+      auto [From, To] = escapingArgs(Call, escapeOf(Call));
+      for (unsigned I = From; I < To; ++I) {
         SVal V = Call.getArgSVal(I);
         if (HaveScans)
           State = escapeCopiedScans(State, V);
@@ -970,13 +1001,11 @@ void UnclosedIteratorChecker::checkPostCall(const CallEvent &Call,
           if (SymbolRef Sym = V.getAsSymbol())
             State = State->remove<IterSymMap>(Sym);
       }
-      if (State != C.getState()) {
-        C.addTransition(State);
-        return;
-      }
     }
     if (hasHandleAttrs(FD))
-      applyAcquireAttributes(Call, FD, C);
+      applyAcquireAttributes(Call, FD, C, State);
+    else if (State != C.getState())
+      C.addTransition(State);
     return;
   }
 
@@ -1033,9 +1062,9 @@ void UnclosedIteratorChecker::checkPostCall(const CallEvent &Call,
       if (Done)
         C.addTransition(
             Done->set<ScanRegionMap>(R, S->closed()),
-            openNote(C, nullptr, R,
-                     ("Scan ended: '" + OnNull->Name + "' returned NULL")
-                         .str()));
+            openNote(
+                C, nullptr, R,
+                ("Scan ended: '" + OnNull->Name + "' returned NULL").str()));
       return;
     }
   }
@@ -1085,11 +1114,22 @@ ProgramStateRef UnclosedIteratorChecker::checkPointerEscape(
     const CallEvent *Call, PointerEscapeKind Kind) const {
   if (State->get<IterSymMap>().isEmpty())
     return State;
-  if (Call && Kind != PSK_EscapeOnBind && Kind != PSK_EscapeOther &&
-      isNonEscapingCall(*Call))
+  if (!Call || Kind == PSK_EscapeOnBind || Kind == PSK_EscapeOther) {
+    for (SymbolRef Sym : Escaped)
+      State = State->remove<IterSymMap>(Sym);
     return State;
-  for (SymbolRef Sym : Escaped)
-    State = State->remove<IterSymMap>(Sym);
+  }
+  Escape E = escapeOf(*Call);
+  if (E == Escape::All) {
+    for (SymbolRef Sym : Escaped)
+      State = State->remove<IterSymMap>(Sym);
+  } else if (E == Escape::Variadic) {
+    auto [From, To] = escapingArgs(*Call, E);
+    for (unsigned I = From; I < To; ++I)
+      if (SymbolRef Sym = Call->getArgSVal(I).getAsSymbol())
+        if (Escaped.count(Sym))
+          State = State->remove<IterSymMap>(Sym);
+  }
   return State;
 }
 
@@ -1104,12 +1144,22 @@ ProgramStateRef UnclosedIteratorChecker::checkRegionChanges(
   ScanRegionMapTy Scans = State->get<ScanRegionMap>();
   if (Scans.isEmpty())
     return State;
-  if (Call && isNonEscapingCall(*Call))
+  Escape E = Call ? escapeOf(*Call) : Escape::All;
+  if (E == Escape::None)
     return State;
+  llvm::SmallVector<const MemRegion *, 4> Variadic;
+  if (E == Escape::Variadic) {
+    auto [From, To] = escapingArgs(*Call, E);
+    for (unsigned I = From; I < To; ++I)
+      if (const MemRegion *R = Call->getArgSVal(I).getAsRegion())
+        Variadic.push_back(R);
+  }
+  ArrayRef<const MemRegion *> Reached =
+      E == Escape::Variadic ? ArrayRef<const MemRegion *>(Variadic) : Regions;
   // Code we cannot see got hold of the scan object (or of what contains it,
   // or of a part of it): it may end the scan.
   for (const auto &[R, S] : Scans) {
-    for (const MemRegion *I : Regions) {
+    for (const MemRegion *I : Reached) {
       if (overlaps(I, R)) {
         State = State->remove<ScanRegionMap>(R);
         break;
@@ -1216,8 +1266,8 @@ void UnclosedIteratorChecker::reportDoubleClose(SymbolRef Sym,
   ExplodedNode *Err = C.generateErrorNode();
   if (!Err)
     return;
-  auto R = std::make_unique<PathSensitiveBugReport>(
-      DoubleCloseBT, doubleCloseMessage(S), Err);
+  auto R = std::make_unique<PathSensitiveBugReport>(DoubleCloseBT,
+                                                    doubleCloseMessage(S), Err);
   R->addRange(Call.getSourceRange());
   if (Sym)
     R->markInteresting(Sym);

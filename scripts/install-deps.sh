@@ -32,8 +32,11 @@ packages=(
   "clang-$LLVM" "libclang-$LLVM-dev" "llvm-$LLVM-dev" "llvm-$LLVM-tools"
   "clang-tools-$LLVM" "clangd-$LLVM" "clang-tidy-$LLVM"
   libgrpc++-dev libprotobuf-dev protobuf-compiler-grpc libabsl-dev
-  nodejs npm
+  pkg-config libglib2.0-dev
 )
+# Node.js may come from elsewhere (its own npm): Debian's npm is needed only
+# when there is none.
+command -v npm >/dev/null || packages+=(nodejs npm)
 
 missing=()
 for p in "${packages[@]}"; do

@@ -14,7 +14,7 @@ python3 "/usr/lib/llvm-${CVET_LLVM_VERSION:-19}/build/utils/lit/lit.py" -sv \
   -j "${CVET_JOBS:-2}" "$build/test" "$@" | tee "$log"
 status=${PIPESTATUS[0]}
 
-count() { sed -n "s/^ *$1: *\([0-9][0-9]*\).*/\1/p" "$log" | tail -n 1; }
+count() { sed -n "s/^ *$1 *: *\([0-9][0-9]*\).*/\1/p" "$log" | tail -n 1; }
 passed=$(( $(count Passed || true) + $(count 'Expectedly Failed' || true) + 0 ))
 failed=$(( $(count Failed || true) + $(count 'Unexpectedly Passed' || true) + $(count Unresolved || true) + $(count 'Timed Out' || true) + 0 ))
 skipped=$(( $(count Unsupported || true) + $(count Skipped || true) + 0 ))

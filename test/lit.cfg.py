@@ -77,3 +77,13 @@ scan_build = shutil.which("scan-build-19") or shutil.which(
 if scan_build:
     config.available_features.add("scan-build")
     config.substitutions.append(("%scan_build", scan_build))
+
+# GLib development headers, for tests of g_autoptr against the real macros.
+import subprocess
+try:
+    glib_cflags = subprocess.run(["pkg-config", "--cflags", "glib-2.0"],
+                                 capture_output=True, text=True, check=True).stdout.strip()
+    config.available_features.add("glib")
+    config.substitutions.append(("%glib_cflags", glib_cflags))
+except (OSError, subprocess.CalledProcessError):
+    pass

@@ -95,6 +95,31 @@ void timeout_full_callback_sees_last_value(int n) {
     g_timeout_add_full(G_PRIORITY_DEFAULT, 100, on_idle, &i, NULL);
 }
 
+void timeout_seconds_callback_sees_last_value(int n) {
+  for (int i = 0; i < n; i++) // expected-warning{{Address of 'i' is passed to the callback scheduled here, and the loop changes 'i' before the callback is known to have run}}
+    g_timeout_add_seconds(1, on_idle, &i);
+}
+
+void timeout_seconds_full_callback_sees_last_value(int n) {
+  for (int i = 0; i < n; i++) // expected-warning{{Address of 'i' is passed to the callback scheduled here, and the loop changes 'i' before the callback is known to have run}}
+    g_timeout_add_seconds_full(G_PRIORITY_DEFAULT, 1, on_idle, &i, NULL);
+}
+
+void on_once(gpointer data);
+
+void once_callbacks_see_last_value(int n) {
+  for (int i = 0; i < n; i++) // expected-warning{{Address of 'i' is passed to the callback scheduled here, and the loop changes 'i' before the callback is known to have run}}
+    g_idle_add_once(on_once, &i);
+  for (int j = 0; j < n; j++) // expected-warning{{Address of 'j' is passed to the callback scheduled here, and the loop changes 'j' before the callback is known to have run}}
+    g_timeout_add_once(10, on_once, &j);
+}
+
+void no_warning_main_context_invoke_may_run_at_once(GMainContext *ctx, int n) {
+  // The callback runs right away when ctx belongs to this thread.
+  for (int i = 0; i < n; i++)
+    g_main_context_invoke(ctx, on_idle, &i); // no-warning
+}
+
 void no_warning_main_loop_runs_callbacks(GMainLoop *loop, int n) {
   for (int i = 0; i < n; i++) {
     g_idle_add(on_idle, &i);

@@ -186,3 +186,27 @@ void undeclared_spawn_api(int n) {
   for (i = 0; i < n; i++)
     made_up_spawn(&i);
 }
+
+struct handle {
+  int a, b;
+};
+struct opaque;
+int struct_spawn(struct handle *h, void *arg);
+int opaque_spawn(struct opaque *h, void *arg);
+int void_spawn(void *h, void *arg);
+void struct_join(struct handle *h);
+void void_join(void *h);
+
+void odd_handle_types(struct opaque *o, int n) {
+  struct handle h;
+  char raw[16];
+  int i;
+  for (i = 0; i < n; i++) {
+    struct_spawn(&h, &i);
+    opaque_spawn(o, &i);
+    void_spawn(raw, &i);
+    struct_join(&h);
+    void_join(raw);
+    void_join(o);
+  }
+}

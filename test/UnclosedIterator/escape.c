@@ -221,3 +221,34 @@ void leak_prepared_in_helper(sqlite3 *db) {
   if (prepare(db, &stmt) == SQLITE_OK)
     sqlite3_step(stmt);
 } // expected-warning{{Iterator opened by 'sqlite3_prepare_v2' is not closed on this path; call 'sqlite3_finalize'}}
+
+// A struct holding the handle, passed by value to code we cannot see.
+struct dir_job {
+  DIR *dir;
+  int flags;
+};
+void run_job(struct dir_job job);
+void no_leak_struct_passed_by_value(const char *path) {
+  struct dir_job job;
+  job.dir = opendir(path);
+  job.flags = 0;
+  if (job.dir)
+    run_job(job); // no-warning
+}
+
+// Passing it to a function taking a const pointer does not hand it over.
+int peek_dir(const DIR *d);
+void leak_after_const_pointer_call(const char *path) {
+  DIR *d = opendir(path);
+  if (d)
+    peek_dir(d);
+} // expected-warning{{Iterator returned by 'opendir' is not closed on this path; call 'closedir'}}
+
+// Only the variadic arguments of a variadic library function may be kept.
+#include "iter/mntent.h"
+void leak_despite_fprintf_to_handle(const char *line) {
+  FILE *m = setmntent("/etc/fstab", "a");
+  if (!m)
+    return;
+  fprintf(m, "%s\n", line);
+} // expected-warning{{Iterator returned by 'setmntent' is not closed on this path; call 'endmntent'}}

@@ -134,3 +134,28 @@ void two_leaks(const char *a, const char *b, int x) {
   closedir(da);
   closedir(db);
 }
+
+// Handles kept in a local array and never closed.
+void leak_handles_in_array(const char **paths, int n) {
+  DIR *dirs[8];
+  for (int i = 0; i < n && i < 8; ++i)
+    dirs[i] = opendir(paths[i]);
+} // expected-warning{{Iterator returned by 'opendir' is not closed on this path; call 'closedir'}}
+
+void no_leak_handles_in_array_closed(const char **paths, int n) {
+  DIR *dirs[2];
+  if (n < 2)
+    return;
+  for (int i = 0; i < 2; ++i)
+    dirs[i] = opendir(paths[i]);
+  for (int i = 0; i < 2; ++i)
+    if (dirs[i])
+      closedir(dirs[i]);
+} // no-warning
+
+void leak_handle_at_unknown_index(const char *path, int k) {
+  DIR *dirs[8];
+  if (k < 0 || k >= 8)
+    return;
+  dirs[k] = opendir(path);
+} // expected-warning{{Iterator returned by 'opendir' is not closed on this path; call 'closedir'}}

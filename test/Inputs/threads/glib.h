@@ -42,6 +42,18 @@ guint g_idle_add_full(gint priority, GSourceFunc function, gpointer data,
 guint g_timeout_add(guint interval, GSourceFunc function, gpointer data);
 guint g_timeout_add_full(gint priority, guint interval, GSourceFunc function,
                          gpointer data, GDestroyNotify notify);
+guint g_timeout_add_seconds(guint interval, GSourceFunc function, gpointer data);
+guint g_timeout_add_seconds_full(gint priority, guint interval,
+                                 GSourceFunc function, gpointer data,
+                                 GDestroyNotify notify);
+typedef void (*GSourceOnceFunc)(gpointer user_data);
+guint g_idle_add_once(GSourceOnceFunc function, gpointer data);
+guint g_timeout_add_once(guint interval, GSourceOnceFunc function, gpointer data);
+void g_main_context_invoke(GMainContext *context, GSourceFunc function,
+                           gpointer data);
+void g_main_context_invoke_full(GMainContext *context, gint priority,
+                                GSourceFunc function, gpointer data,
+                                GDestroyNotify notify);
 
 GMainLoop *g_main_loop_new(GMainContext *context, gboolean is_running);
 void g_main_loop_run(GMainLoop *loop);
