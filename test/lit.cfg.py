@@ -46,8 +46,6 @@ cvet_bin = os.path.join(config.cvet_tools_dir, "cvet")
 # Longer names first: lit replaces in list order.
 config.substitutions.append(("%cvet_src", config.cvet_src_root))
 config.substitutions.append(("%cvet", cvet_bin))
-if os.path.exists(cvet_bin):
-    config.available_features.add("cvet-driver")
 multitool = os.environ.get("CVET_MULTITOOL") or os.path.join(
     os.environ.get("CVET_MULTITOOL_DIR") or os.path.join(config.cvet_obj_root, "multitool"),
     "node_modules", "@microsoft", "sarif-multitool-linux", "Sarif.Multitool")
@@ -61,10 +59,6 @@ if os.path.isfile(multitool) and os.access(multitool, os.X_OK):
 else:
     lit_config.note("SARIF Multitool not found at %s: the SARIF validity test "
                     "is skipped (scripts/install-deps.sh installs it)" % multitool)
-driver_scan_build = shutil.which("scan-build-" + config.clang_version_major)
-if driver_scan_build:
-    config.available_features.add("scan-build")
-    config.substitutions.append(("%scan_build", driver_scan_build))
 if shutil.which("cmake"):
     config.available_features.add("cmake")
 
@@ -72,7 +66,7 @@ if shutil.which("node") and shutil.which("npm"):
     config.available_features.add("node")
 
 # scan-build from the same LLVM, for tests that drive the plugin through it.
-scan_build = shutil.which("scan-build-19") or shutil.which(
+scan_build = shutil.which("scan-build-" + config.clang_version_major) or shutil.which(
     "scan-build", path=config.llvm_tools_dir)
 if scan_build:
     config.available_features.add("scan-build")

@@ -30,6 +30,8 @@
 #include "llvm/Support/CrashRecoveryContext.h"
 #include "llvm/Support/FileSystem.h"
 #include "llvm/Support/InitLLVM.h"
+#include "llvm/Support/JSON.h"
+#include "llvm/Support/MemoryBuffer.h"
 #include "llvm/Support/MD5.h"
 #include "llvm/Support/Path.h"
 #include "llvm/Support/Process.h"
@@ -144,6 +146,15 @@ loadDatabase(StringRef Cwd, std::string &Error) {
   if (!sys::fs::exists(Path)) {
     Error = "no compilation database at '" + Path + "'";
     return nullptr;
+  }
+  // The database's own YAML reader prints syntax errors to stderr itself;
+  // check the JSON first so that a broken file gets one line from us.
+  if (auto Buffer = MemoryBuffer::getFile(Path)) {
+    if (Expected<json::Value> V = json::parse((*Buffer)->getBuffer()); !V) {
+      Error = "malformed compilation database '" + Path +
+              "': " + toString(V.takeError());
+      return nullptr;
+    }
   }
   std::unique_ptr<tooling::CompilationDatabase> DB =
       JSONCompilationDatabase::loadFromFile(Path, Error,
