@@ -7,6 +7,7 @@
 //===----------------------------------------------------------------------===//
 
 #include "cvet/Model.h"
+#include "cvet/YamlReader.h"
 
 #include "llvm/Support/MemoryBuffer.h"
 #include "llvm/Support/SourceMgr.h"
@@ -210,25 +211,19 @@ void Model::append(Model &&Other) {
   Move(Async, Other.Async);
 }
 
+void cvet::keepFirstYamlError(const SMDiagnostic &D, void *Ctx) {
+  auto &Out = *static_cast<std::string *>(Ctx);
+  if (D.getKind() != SourceMgr::DK_Error || !Out.empty())
+    return;
+  raw_string_ostream OS(Out);
+  OS << D.getFilename() << ':' << D.getLineNo() << ':' << D.getColumnNo() + 1
+     << ": " << D.getMessage();
+}
+
 Error cvet::parseModel(StringRef Text, StringRef FileName, Model &Into) {
-  std::string Problems;
-  auto Collect = [](const SMDiagnostic &D, void *Ctx) {
-    auto &Out = *static_cast<std::string *>(Ctx);
-    // Later errors are usually consequences of the first one.
-    if (D.getKind() != SourceMgr::DK_Error || !Out.empty())
-      return;
-    raw_string_ostream OS(Out);
-    OS << D.getFilename() << ':' << D.getLineNo() << ':' << D.getColumnNo() + 1
-       << ": " << D.getMessage();
-  };
   Model Parsed;
-  yaml::Input In(MemoryBufferRef(Text, FileName), nullptr, Collect, &Problems);
-  In >> Parsed;
-  if (In.error()) {
-    if (Problems.empty())
-      Problems = (FileName + ": " + In.error().message()).str();
-    return createStringError(In.error(), Problems);
-  }
+  if (Error Err = readYaml(Text, FileName, Parsed))
+    return Err;
   Into.append(std::move(Parsed));
   return Error::success();
 }

@@ -2,6 +2,7 @@
 
 #include "Config.h"
 #include "Analyze.h"
+#include "cvet/YamlReader.h"
 
 #include "llvm/Support/FileSystem.h"
 #include "llvm/Support/GlobPattern.h"
@@ -36,25 +37,9 @@ Expected<Config> cvet::parseConfig(StringRef Text, StringRef Path) {
   C.Path = absolutePath(Path, ".");
   C.Dir = sys::path::parent_path(C.Path).str();
   RawConfig Raw;
-  if (!Text.trim().empty()) {
-    std::string Problem;
-    auto Collect = [](const SMDiagnostic &D, void *Ctx) {
-      auto &Out = *static_cast<std::string *>(Ctx);
-      if (D.getKind() != SourceMgr::DK_Error || !Out.empty())
-        return;
-      raw_string_ostream OS(Out);
-      OS << D.getFilename() << ':' << D.getLineNo() << ':'
-         << D.getColumnNo() + 1 << ": " << D.getMessage();
-    };
-    yaml::Input In(MemoryBufferRef(Text, Path), nullptr, Collect, &Problem);
-    In >> Raw;
-    if (In.error())
-      return createStringError(In.error(), Problem.empty()
-                                               ? (Path + ": " +
-                                                  In.error().message())
-                                                     .str()
-                                               : Problem);
-  }
+  if (!Text.trim().empty())
+    if (Error Err = readYaml(Text, Path, Raw))
+      return std::move(Err);
   C.Checks = Raw.Checks;
   for (const std::string &M : Raw.Models)
     C.Models.push_back(absolutePath(M, C.Dir));
