@@ -159,7 +159,8 @@ struct ArgEntry {
 
 class UnclosedIteratorChecker
     : public Checker<check::PreCall, check::PostCall, check::DeadSymbols,
-                     check::PointerEscape, check::RegionChanges, check::Bind,
+                     check::PointerEscape, check::ConstPointerEscape,
+                     check::RegionChanges, check::Bind,
                      check::PreStmt<ReturnStmt>> {
 public:
   BugType LeakBT{this, "Unclosed iterator", "Iterator lifetime",
@@ -175,6 +176,10 @@ public:
                                      const InvalidatedSymbols &Escaped,
                                      const CallEvent *Call,
                                      PointerEscapeKind Kind) const;
+  ProgramStateRef checkConstPointerEscape(ProgramStateRef State,
+                                          const InvalidatedSymbols &Escaped,
+                                          const CallEvent *Call,
+                                          PointerEscapeKind Kind) const;
   ProgramStateRef
   checkRegionChanges(ProgramStateRef State, const InvalidatedSymbols *Inval,
                      ArrayRef<const MemRegion *> ExplicitRegions,
@@ -1129,6 +1134,33 @@ ProgramStateRef UnclosedIteratorChecker::checkPointerEscape(
       if (SymbolRef Sym = Call->getArgSVal(I).getAsSymbol())
         if (Escaped.count(Sym))
           State = State->remove<IterSymMap>(Sym);
+  }
+  return State;
+}
+
+/// A handle passed as a `const void *` goes to a generic container
+/// (json-c's lh_table_insert(t, k, const void *v), a project's
+/// list_append(l, const void *item)) as often as to a reader: it may be kept.
+/// A `const DIR *` parameter names the handle's type and only reads it.
+ProgramStateRef UnclosedIteratorChecker::checkConstPointerEscape(
+    ProgramStateRef State, const InvalidatedSymbols &Escaped,
+    const CallEvent *Call, PointerEscapeKind Kind) const {
+  if (State->get<IterSymMap>().isEmpty() || !Call)
+    return State;
+  if (mayBeModeled(*Call) && (Acquirers.lookup(*Call) ||
+                              Releasers.lookup(*Call) || Users.lookup(*Call)))
+    return State;
+  const auto *FD = dyn_cast_or_null<FunctionDecl>(Call->getDecl());
+  if (!FD || (hasHandleAttrs(FD) && !FD->isDefined()))
+    return State;
+  unsigned N = std::min<unsigned>(Call->getNumArgs(), FD->getNumParams());
+  for (unsigned I = 0; I < N; ++I) {
+    QualType T = FD->getParamDecl(I)->getType();
+    if (!T->isPointerType() || !T->getPointeeType()->isVoidType())
+      continue;
+    if (SymbolRef Sym = Call->getArgSVal(I).getAsSymbol())
+      if (Escaped.count(Sym))
+        State = State->remove<IterSymMap>(Sym);
   }
   return State;
 }
