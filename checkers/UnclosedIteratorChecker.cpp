@@ -70,12 +70,17 @@ struct Family {
   bool InPlace = false;
   /// The release function suggested in messages (model families only).
   std::string Closer;
+  /// Some call ends every open handle of the family (EndsAll): a handle that
+  /// becomes unreachable may still be ended later on the path.
+  bool EndedByOthers = false;
 };
 
 /// What is known about one handle (a symbol) or in-place scan (a region).
 class IterState {
 public:
-  enum class Kind : unsigned char { Open, Closed };
+  /// Lost: open and unreachable, but a later call may still end it (EndsAll);
+  /// reported if the analysis ends without one.
+  enum class Kind : unsigned char { Open, Closed, Lost };
 
 private:
   Kind K;
@@ -100,9 +105,14 @@ public:
     assert(isOpen());
     return IterState(Kind::Closed, Shape, Fam, Opener);
   }
+  IterState lost() const {
+    assert(isOpen());
+    return IterState(Kind::Lost, Shape, Fam, Opener);
+  }
 
   bool isOpen() const { return K == Kind::Open; }
   bool isClosed() const { return K == Kind::Closed; }
+  bool isLost() const { return K == Kind::Lost; }
   HandleLoc shape() const { return Shape; }
   const Family &family() const { return *Fam; }
   llvm::StringRef opener() const { return Opener; }
@@ -120,7 +130,8 @@ public:
   }
 
   void dump(llvm::raw_ostream &OS) const {
-    OS << (isOpen() ? "Open" : "Closed") << ' ' << Fam->Name << " from '"
+    OS << (isOpen() ? "Open" : isLost() ? "Lost" : "Closed") << ' ' << Fam->Name
+       << " from '"
        << Opener << '\'';
   }
 };
@@ -140,6 +151,7 @@ struct ReleaseEntry {
   unsigned Arg;
   bool OnlyWhenReturnsNull;
   bool Idempotent;
+  bool EndsAll;
   llvm::StringRef Name;
 };
 
@@ -161,7 +173,7 @@ class UnclosedIteratorChecker
     : public Checker<check::PreCall, check::PostCall, check::DeadSymbols,
                      check::PointerEscape, check::ConstPointerEscape,
                      check::RegionChanges, check::Bind,
-                     check::PreStmt<ReturnStmt>> {
+                     check::PreStmt<ReturnStmt>, check::EndFunction> {
 public:
   BugType LeakBT{this, "Unclosed iterator", "Iterator lifetime",
                  /*SuppressOnSink=*/true};
@@ -187,6 +199,7 @@ public:
                      const LocationContext *LCtx, const CallEvent *Call) const;
   void checkBind(SVal Loc, SVal Val, const Stmt *S, CheckerContext &C) const;
   void checkPreStmt(const ReturnStmt *RS, CheckerContext &C) const;
+  void checkEndFunction(const ReturnStmt *RS, CheckerContext &C) const;
   void printState(raw_ostream &Out, ProgramStateRef State, const char *NL,
                   const char *Sep) const override;
 
@@ -579,8 +592,10 @@ void UnclosedIteratorChecker::buildTables(cvet::Model &&M) {
     F.Name = IF.Name;
     F.InPlace = InPlace;
     for (const cvet::IteratorRelease &R : IF.Release)
-      if (F.Closer.empty() && !R.OnlyWhenReturnsNull)
+      if (F.Closer.empty() && !R.OnlyWhenReturnsNull && !R.EndsAll)
         F.Closer = R.Function;
+    for (const cvet::IteratorRelease &R : IF.Release)
+      F.EndedByOthers |= R.EndsAll;
     if (F.Closer.empty())
       F.Closer = IF.Release.front().Function;
 
@@ -601,11 +616,11 @@ void UnclosedIteratorChecker::buildTables(cvet::Model &&M) {
       // The same release named twice (a family extended by a user file)
       // must close once.
       if (llvm::any_of(Entries, [&](const ReleaseEntry &E) {
-            return E.Fam == &F && E.Arg == R.Arg;
+            return E.Fam == &F && E.Arg == R.Arg && E.EndsAll == R.EndsAll;
           }))
         continue;
       Entries.push_back(ReleaseEntry{&F, R.Arg, R.OnlyWhenReturnsNull,
-                                     R.Idempotent, R.Function});
+                                     R.Idempotent, R.EndsAll, R.Function});
     }
     for (const cvet::IteratorUse &U : IF.Use) {
       ModelNames.insert(lastPart(U.Function));
@@ -1046,6 +1061,12 @@ void UnclosedIteratorChecker::checkPostCall(const CallEvent &Call,
   const ReleaseEntry *OnNull = nullptr;
   bool Sunk = false;
   for (const ReleaseEntry &R : *Rels) {
+    if (R.EndsAll) {
+      for (const auto &[Sym, S] : State->get<IterSymMap>())
+        if (!S.isClosed() && &S.family() == R.Fam)
+          State = State->remove<IterSymMap>(Sym);
+      continue;
+    }
     State = release(Call, C, State, R, Notes, Sunk);
     if (Sunk)
       return;
@@ -1092,10 +1113,15 @@ void UnclosedIteratorChecker::checkDeadSymbols(SymbolReaper &SR,
   llvm::SmallVector<SymbolRef, 2> LeakedSyms;
   llvm::SmallVector<const MemRegion *, 2> LeakedScans;
   for (const auto &[Sym, S] : Syms) {
-    if (!SR.isDead(Sym))
+    if (S.isLost() || !SR.isDead(Sym))
       continue;
-    if (S.isOpen() && !isKnownInvalid(State, Sym))
+    if (S.isOpen() && !isKnownInvalid(State, Sym)) {
+      if (S.family().EndedByOthers) {
+        Cleaned = Cleaned->set<IterSymMap>(Sym, S.lost());
+        continue;
+      }
       LeakedSyms.push_back(Sym);
+    }
     Cleaned = Cleaned->remove<IterSymMap>(Sym);
   }
   for (const auto &[R, S] : Scans) {
@@ -1233,6 +1259,25 @@ void UnclosedIteratorChecker::checkPreStmt(const ReturnStmt *RS,
     C.addTransition(New);
 }
 
+/// Handles lost on the way that no later call ended (mdb_txn_commit) leak
+/// when the analysis ends. Paths into exit() or abort() never get here.
+void UnclosedIteratorChecker::checkEndFunction(const ReturnStmt *RS,
+                                               CheckerContext &C) const {
+  if (!C.inTopFrame())
+    return;
+  ProgramStateRef State = C.getState();
+  llvm::SmallVector<SymbolRef, 2> Lost;
+  ProgramStateRef Cleaned = State;
+  for (const auto &[Sym, S] : State->get<IterSymMap>()) {
+    if (!S.isLost())
+      continue;
+    Lost.push_back(Sym);
+    Cleaned = Cleaned->remove<IterSymMap>(Sym);
+  }
+  if (!Lost.empty())
+    reportLeaks(Lost, {}, C, Cleaned);
+}
+
 //===----------------------------------------------------------------------===//
 // Reports.
 //===----------------------------------------------------------------------===//
@@ -1243,7 +1288,7 @@ static const ExplodedNode *openSite(const ExplodedNode *N, KeyT Key) {
   const ExplodedNode *Opened = nullptr;
   for (; N; N = N->getFirstPred()) {
     const IterState *S = N->getState()->get<MapT>(Key);
-    if (!S || !S->isOpen())
+    if (!S || S->isClosed())
       break;
     Opened = N;
   }
@@ -1269,10 +1314,19 @@ void UnclosedIteratorChecker::reportLeaks(ArrayRef<SymbolRef> Syms,
           SiteStmt, C.getSourceManager(), Site->getLocationContext());
       UniqueDecl = Site->getLocationContext()->getDecl();
     }
+    // A handle that was lost earlier is shown where it was lost.
+    const ExplodedNode *LostAt = Err;
+    if (S.isLost())
+      for (const ExplodedNode *N = Err; N; N = N->getFirstPred()) {
+        const IterState *Now = N->getState()->get<IterSymMap>(Sym);
+        if (!Now || !Now->isLost())
+          break;
+        LostAt = N;
+      }
     PathDiagnosticLocation At;
-    if (const Stmt *Lost = leakPoint(Err, Sym))
+    if (const Stmt *Lost = leakPoint(LostAt, Sym))
       At = PathDiagnosticLocation::createBegin(Lost, C.getSourceManager(),
-                                               C.getLocationContext());
+                                               LostAt->getLocationContext());
     auto R = std::make_unique<LeakReport>(LeakBT, leakMessage(S), Err, Unique,
                                           UniqueDecl, At);
     if (Sym)
