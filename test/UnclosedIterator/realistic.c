@@ -472,3 +472,50 @@ void term_after_scan_ended(HTAB *h) {
     ;
   hash_seq_term(&s); // expected-warning{{Scan started by 'hash_seq_init' is ended twice}}
 }
+
+// Prepared and stepped in one condition: a step that is not a row leaks.
+int leak_when_step_is_not_a_row(sqlite3 *db, int *out) {
+  sqlite3_stmt *st;
+  if (sqlite3_prepare_v2(db, "select 1", -1, &st, NULL) == SQLITE_OK &&
+      sqlite3_step(st) == SQLITE_ROW) {
+    *out = sqlite3_column_int(st, 0);
+    sqlite3_finalize(st);
+    return 0;
+  }
+  return -1; // expected-warning{{Iterator opened by 'sqlite3_prepare_v2' is not closed on this path; call 'sqlite3_finalize'}}
+}
+
+// A checking macro that returns.
+#define CHECK_OR_RETURN(x)                                                     \
+  do {                                                                         \
+    if (!(x))                                                                  \
+      return -1;                                                               \
+  } while (0)
+int leak_in_returning_macro(const char *p, int ok) {
+  DIR *d = opendir(p);
+  if (!d)
+    return -1;
+  CHECK_OR_RETURN(ok); // expected-warning{{Iterator returned by 'opendir' is not closed on this path; call 'closedir'}}
+  closedir(d);
+  return 0;
+}
+
+// A return from a switch inside the read loop.
+int leak_return_in_switch_in_loop(const char *p) {
+  DIR *d = opendir(p);
+  struct dirent *e;
+  if (!d)
+    return -1;
+  while ((e = readdir(d))) {
+    switch (e->d_type) {
+    case 4:
+      continue;
+    case 0:
+      return -2; // expected-warning{{Iterator returned by 'opendir' is not closed on this path; call 'closedir'}}
+    default:
+      break;
+    }
+  }
+  closedir(d);
+  return 0;
+}
