@@ -20,6 +20,13 @@
 //          |  '--hash_seq_search returns NULL--> Closed
 //          '--dies (dead symbol, dead region, overwritten) while not NULL
 //               --> (leak: report where it is lost, uniqued at the open)
+//                   or, if some call ends every handle of the family
+//                   (mdb_txn_commit), --> Lost --that call--> (forgotten)
+//                                             '--analysis ends--> (leak)
+//
+// A handle whose opening status the code threw away is Unconfirmed until it
+// is used or checked for NULL: losing it before is not reported, as the code
+// may learn of a failure another way (sqlite3_errcode(db)).
 //
 // A failed open (NULL handle, status != SuccessReturn) leaves nothing to
 // close. Calls into the model's Use list, into release functions and into
@@ -84,6 +91,9 @@ public:
 
 private:
   Kind K;
+  /// Opened by a call whose status the code ignored, and not used since:
+  /// the code may learn of a failure another way (sqlite3_errcode(db)).
+  bool Unconfirmed = false;
   HandleLoc Shape;
   const Family *Fam;
   /// The function that opened it; the string lives in the checker's model or
@@ -107,23 +117,38 @@ public:
   }
   IterState lost() const {
     assert(isOpen());
-    return IterState(Kind::Lost, Shape, Fam, Opener);
+    IterState S(Kind::Lost, Shape, Fam, Opener);
+    S.Unconfirmed = Unconfirmed;
+    return S;
+  }
+  IterState unconfirmed() const {
+    IterState S = *this;
+    S.Unconfirmed = true;
+    return S;
+  }
+  IterState confirmed() const {
+    IterState S = *this;
+    S.Unconfirmed = false;
+    return S;
   }
 
   bool isOpen() const { return K == Kind::Open; }
   bool isClosed() const { return K == Kind::Closed; }
   bool isLost() const { return K == Kind::Lost; }
+  bool isUnconfirmed() const { return Unconfirmed; }
   HandleLoc shape() const { return Shape; }
   const Family &family() const { return *Fam; }
   llvm::StringRef opener() const { return Opener; }
 
   bool operator==(const IterState &O) const {
-    return K == O.K && Shape == O.Shape && Fam == O.Fam &&
+    return K == O.K && Unconfirmed == O.Unconfirmed && Shape == O.Shape &&
+           Fam == O.Fam &&
            Opener.data() == O.Opener.data();
   }
 
   void Profile(llvm::FoldingSetNodeID &ID) const {
     ID.AddInteger(static_cast<unsigned>(K));
+    ID.AddBoolean(Unconfirmed);
     ID.AddInteger(static_cast<unsigned>(Shape));
     ID.AddPointer(Fam);
     ID.AddPointer(Opener.data());
@@ -131,7 +156,7 @@ public:
 
   void dump(llvm::raw_ostream &OS) const {
     OS << (isOpen() ? "Open" : isLost() ? "Lost" : "Closed") << ' ' << Fam->Name
-       << " from '"
+       << (Unconfirmed ? " (unconfirmed)" : "") << " from '"
        << Opener << '\'';
   }
 };
@@ -463,6 +488,35 @@ static bool isKnownInvalid(ProgramStateRef State, SymbolRef Sym) {
         return true;
   }
   return false;
+}
+
+/// A handle opened by a call whose status was ignored, and neither used nor
+/// checked for NULL since: the code may have learned of a failure another
+/// way, so losing it is not reported.
+static bool isUnconfirmed(ProgramStateRef State, SymbolRef Sym,
+                          const IterState &S) {
+  if (!S.isUnconfirmed())
+    return false;
+  ConstraintManager &CM = State->getConstraintManager();
+  return !CM.isNull(State, Sym).isConstrainedFalse();
+}
+
+/// Whether the status the call returns is thrown away: the call is a
+/// statement of its own or cast to void.
+static bool statusDiscarded(const CallEvent &Call, CheckerContext &C) {
+  const Expr *E = dyn_cast_or_null<Expr>(Call.getOriginExpr());
+  if (!E)
+    return false;
+  const ParentMap &PM = C.getLocationContext()->getParentMap();
+  const Stmt *P = PM.getParentIgnoreParens(E);
+  while (const auto *Cast = dyn_cast_or_null<CastExpr>(P)) {
+    if (Cast->getType()->isVoidType())
+      return true;
+    if (!isa<ImplicitCastExpr>(Cast))
+      return false;
+    P = PM.getParentIgnoreParens(P);
+  }
+  return !P || isa<CompoundStmt, LabelStmt, CaseStmt, DefaultStmt>(P);
 }
 
 static bool overlaps(const MemRegion *A, const MemRegion *B) {
@@ -847,7 +901,10 @@ void UnclosedIteratorChecker::acquire(const CallEvent &Call, CheckerContext &C,
       }
       Ok = Ok->bindLoc(loc::MemRegionVal(R), V, LCtx);
     }
-    Ok = Ok->set<IterSymMap>(Sym, IterState::opened(Shape, F, Name));
+    IterState S = IterState::opened(Shape, F, Name);
+    if (Split && statusDiscarded(Call, C))
+      S = S.unconfirmed();
+    Ok = Ok->set<IterSymMap>(Sym, S);
     C.addTransition(Ok, openNote(C, Sym, nullptr, std::move(Note)));
     return;
   }
@@ -1053,10 +1110,25 @@ void UnclosedIteratorChecker::checkPostCall(const CallEvent &Call,
     return;
   }
 
+  // Use: a handle the code uses was opened, whatever the status said.
+  if (const auto *Uses = Users.lookup(Call)) {
+    for (const ArgEntry &U : *Uses) {
+      if (U.Arg >= Call.getNumArgs())
+        continue;
+      if (SymbolRef Sym = Call.getArgSVal(U.Arg).getAsSymbol())
+        if (const IterState *S = State->get<IterSymMap>(Sym))
+          if (S->isUnconfirmed())
+            State = State->set<IterSymMap>(Sym, S->confirmed());
+    }
+  }
+
   // Release.
   const auto *Rels = Releasers.lookup(Call);
-  if (!Rels)
+  if (!Rels) {
+    if (State != C.getState())
+      C.addTransition(State);
     return;
+  }
   llvm::SmallVector<const NoteTag *, 1> Notes;
   const ReleaseEntry *OnNull = nullptr;
   bool Sunk = false;
@@ -1115,7 +1187,8 @@ void UnclosedIteratorChecker::checkDeadSymbols(SymbolReaper &SR,
   for (const auto &[Sym, S] : Syms) {
     if (S.isLost() || !SR.isDead(Sym))
       continue;
-    if (S.isOpen() && !isKnownInvalid(State, Sym)) {
+    if (S.isOpen() && !isKnownInvalid(State, Sym) &&
+        !isUnconfirmed(State, Sym, S)) {
       if (S.family().EndedByOthers) {
         Cleaned = Cleaned->set<IterSymMap>(Sym, S.lost());
         continue;
@@ -1271,7 +1344,8 @@ void UnclosedIteratorChecker::checkEndFunction(const ReturnStmt *RS,
   for (const auto &[Sym, S] : State->get<IterSymMap>()) {
     if (!S.isLost())
       continue;
-    Lost.push_back(Sym);
+    if (!isUnconfirmed(State, Sym, S))
+      Lost.push_back(Sym);
     Cleaned = Cleaned->remove<IterSymMap>(Sym);
   }
   if (!Lost.empty())

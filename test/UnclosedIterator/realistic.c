@@ -351,6 +351,20 @@ int no_leak_globfree_on_failure(const char *pat) {
   return 0; // no-warning
 }
 
+// The status ignored, success read from sqlite3_errcode(db).
+int sqlite3_errcode(sqlite3 *db);
+int no_leak_checked_with_errcode(sqlite3 *db, const char *sql) {
+  sqlite3_stmt *st = NULL;
+  sqlite3_prepare_v2(db, sql, -1, &st, NULL);
+  if (sqlite3_errcode(db) != SQLITE_OK) {
+    fprintf(stderr, "%s\n", sqlite3_errmsg(db));
+    return -1; // no-warning
+  }
+  sqlite3_step(st);
+  sqlite3_finalize(st);
+  return 0;
+}
+
 //===-- Leaks ------------------------------------------------------------===//
 
 // An error path after a successful open in a helper the caller inlines.
@@ -517,5 +531,34 @@ int leak_return_in_switch_in_loop(const char *p) {
     }
   }
   closedir(d);
+  return 0;
+}
+
+// The status ignored, but the statement used or checked: it was opened.
+void leak_status_ignored_statement_used(sqlite3 *db) {
+  sqlite3_stmt *st;
+  sqlite3_prepare_v2(db, "select 1", -1, &st, NULL);
+  sqlite3_step(st);
+} // expected-warning{{Iterator opened by 'sqlite3_prepare_v2' is not closed on this path; call 'sqlite3_finalize'}}
+int leak_status_ignored_statement_checked(sqlite3 *db, int x) {
+  sqlite3_stmt *st;
+  (void)sqlite3_prepare_v2(db, "select 1", -1, &st, NULL);
+  if (!st)
+    return -1;
+  if (x)
+    return 1; // expected-warning{{Iterator opened by 'sqlite3_prepare_v2' is not closed on this path; call 'sqlite3_finalize'}}
+  sqlite3_step(st);
+  sqlite3_finalize(st);
+  return 0;
+}
+int leak_after_errcode_check(sqlite3 *db, int x) {
+  sqlite3_stmt *st;
+  sqlite3_prepare_v2(db, "select 1", -1, &st, NULL);
+  if (sqlite3_errcode(db) != SQLITE_OK)
+    return -1;
+  sqlite3_step(st);
+  if (x)
+    return 1; // expected-warning{{Iterator opened by 'sqlite3_prepare_v2' is not closed on this path; call 'sqlite3_finalize'}}
+  sqlite3_finalize(st);
   return 0;
 }
