@@ -142,8 +142,7 @@ public:
 
   bool operator==(const IterState &O) const {
     return K == O.K && Unconfirmed == O.Unconfirmed && Shape == O.Shape &&
-           Fam == O.Fam &&
-           Opener.data() == O.Opener.data();
+           Fam == O.Fam && Opener.data() == O.Opener.data();
   }
 
   void Profile(llvm::FoldingSetNodeID &ID) const {
@@ -155,8 +154,10 @@ public:
   }
 
   void dump(llvm::raw_ostream &OS) const {
-    OS << (isOpen() ? "Open" : isLost() ? "Lost" : "Closed") << ' ' << Fam->Name
-       << (Unconfirmed ? " (unconfirmed)" : "") << " from '"
+    OS << (isOpen()   ? "Open"
+           : isLost() ? "Lost"
+                      : "Closed")
+       << ' ' << Fam->Name << (Unconfirmed ? " (unconfirmed)" : "") << " from '"
        << Opener << '\'';
   }
 };
