@@ -562,3 +562,60 @@ int leak_after_errcode_check(sqlite3 *db, int x) {
   sqlite3_finalize(st);
   return 0;
 }
+
+// PostgreSQL: elog(ERROR) does not return (the transaction abort ends the
+// scan), and a scan wrapped in a project's iterator functions.
+void elog_finish(int, const char *, ...);
+#define PG_ERROR 21
+#define elog(l, ...)                                                           \
+  do {                                                                         \
+    elog_finish(l, __VA_ARGS__);                                               \
+    if ((l) >= PG_ERROR)                                                       \
+      __builtin_unreachable();                                                 \
+  } while (0)
+typedef struct {
+  int key;
+  int val;
+} Ent;
+int no_leak_elog_error_in_scan(HTAB *h) {
+  HASH_SEQ_STATUS s;
+  Ent *e;
+  int n = 0;
+  hash_seq_init(&s, h);
+  while ((e = hash_seq_search(&s)) != NULL) {
+    if (e->val < 0)
+      elog(PG_ERROR, "bad value %d", e->val); // no-warning
+    n += e->val;
+  }
+  return n;
+}
+typedef struct {
+  HASH_SEQ_STATUS status;
+  HTAB *h;
+} Iter;
+static void iter_begin(Iter *it, HTAB *h) {
+  it->h = h;
+  hash_seq_init(&it->status, h);
+}
+static Ent *iter_next(Iter *it) { return hash_seq_search(&it->status); }
+static void iter_end(Iter *it) { hash_seq_term(&it->status); }
+int no_leak_wrapped_scan_ended(HTAB *h, int key) {
+  Iter it;
+  Ent *e;
+  iter_begin(&it, h);
+  while ((e = iter_next(&it)) != NULL)
+    if (e->key == key) {
+      iter_end(&it);
+      return 1; // no-warning
+    }
+  return 0;
+}
+int leak_wrapped_scan_left(HTAB *h, int key) {
+  Iter it;
+  Ent *e;
+  iter_begin(&it, h);
+  while ((e = iter_next(&it)) != NULL)
+    if (e->key == key)
+      return 1; // expected-warning{{Scan started by 'hash_seq_init' is not ended on this path; call 'hash_seq_term'}}
+  return 0;
+}
