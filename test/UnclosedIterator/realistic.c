@@ -619,3 +619,47 @@ int leak_wrapped_scan_left(HTAB *h, int key) {
       return 1; // expected-warning{{Scan started by 'hash_seq_init' is not ended on this path; call 'hash_seq_term'}}
   return 0;
 }
+
+// A recursive walk: every level closes its directory, also when a deeper
+// level or the callback fails; the leaky variant returns past its own.
+int snprintf(char *, size_t, const char *, ...);
+static int walk(const char *p, int depth, int (*cb)(const char *)) {
+  DIR *d = opendir(p);
+  struct dirent *e;
+  int r = 0;
+  if (!d)
+    return -1;
+  while ((e = readdir(d)) != NULL) {
+    char buf[256];
+    if (e->d_name[0] == '.')
+      continue;
+    snprintf(buf, sizeof buf, "%s/%s", p, e->d_name);
+    if (e->d_type == 4 && depth < 3) {
+      if ((r = walk(buf, depth + 1, cb)) < 0)
+        break;
+    } else if (cb && (r = cb(buf)) != 0) {
+      break;
+    }
+  }
+  closedir(d);
+  return r; // no-warning
+}
+int no_leak_recursive_walk(const char *root, int (*cb)(const char *)) {
+  return walk(root, 0, cb);
+}
+static int walk_leaky(const char *p, int depth) {
+  DIR *d = opendir(p);
+  struct dirent *e;
+  if (!d)
+    return -1;
+  while ((e = readdir(d)) != NULL) {
+    char buf[256];
+    snprintf(buf, sizeof buf, "%s/%s", p, e->d_name);
+    if (e->d_type == 4 && depth < 2)
+      if (walk_leaky(buf, depth + 1) < 0)
+        return -1; // expected-warning{{Iterator returned by 'opendir' is not closed on this path; call 'closedir'}}
+  }
+  closedir(d);
+  return 0;
+}
+int leak_in_recursive_walk(const char *root) { return walk_leaky(root, 0); }
