@@ -284,11 +284,15 @@ namespace {
 /// handle died.
 struct HoldsSymbol final : StoreManager::BindingsHandler {
   SymbolRef Sym;
+  /// If set, only bindings inside this object count.
+  const MemRegion *Within;
   bool Found = false;
-  explicit HoldsSymbol(SymbolRef Sym) : Sym(Sym) {}
-  bool HandleBinding(StoreManager &, Store, const MemRegion *,
+  explicit HoldsSymbol(SymbolRef Sym, const MemRegion *Within = nullptr)
+      : Sym(Sym), Within(Within) {}
+  bool HandleBinding(StoreManager &, Store, const MemRegion *R,
                      SVal V) override {
-    Found = V.getAsSymbol() == Sym;
+    Found = V.getAsSymbol() == Sym && (!Within || R->isSubRegionOf(Within) ||
+                                       R == Within);
     return !Found;
   }
 };
@@ -1228,12 +1232,50 @@ ProgramStateRef UnclosedIteratorChecker::checkPointerEscape(
   if (E == Escape::All) {
     for (SymbolRef Sym : Escaped)
       State = State->remove<IterSymMap>(Sym);
-  } else if (E == Escape::Variadic) {
+    return State;
+  }
+  if (E == Escape::Variadic) {
     auto [From, To] = escapingArgs(*Call, E);
     for (unsigned I = From; I < To; ++I)
       if (SymbolRef Sym = Call->getArgSVal(I).getAsSymbol())
         if (Escaped.count(Sym))
           State = State->remove<IterSymMap>(Sym);
+  }
+  // The call writes through a pointer into a struct or array that also holds
+  // a handle (snprintf(w.path, ...) next to w.dir, sqlite3_prepare_v2 into
+  // &stmts[i] next to stmts[0]). The analyzer forgets the whole object, not
+  // only what the call writes, so the handle's binding is gone though the
+  // program still has it: forget the handle too. A handle held exactly where
+  // the call writes is overwritten, and stays tracked.
+  llvm::SmallVector<const MemRegion *, 2> Parts, Wholes;
+  for (unsigned I = 0, N = Call->getNumArgs(); I < N; ++I) {
+    const auto *R = dyn_cast_or_null<TypedValueRegion>(
+        Call->getArgSVal(I).getAsRegion());
+    if (!R)
+      continue;
+    Parts.push_back(R);
+    if (R->getBaseRegion() != R)
+      Wholes.push_back(R->getBaseRegion());
+  }
+  if (Wholes.empty())
+    return State;
+  ProgramStateRef Before = Call->getState();
+  StoreManager &SM = Before->getStateManager().getStoreManager();
+  for (SymbolRef Sym : Escaped) {
+    if (!State->get<IterSymMap>(Sym))
+      continue;
+    if (llvm::any_of(Parts, [&](const MemRegion *R) {
+          return Before->getSVal(R).getAsSymbol() == Sym;
+        }))
+      continue;
+    for (const MemRegion *W : Wholes) {
+      HoldsSymbol H(Sym, W);
+      SM.iterBindings(Before->getStore(), H);
+      if (H.Found) {
+        State = State->remove<IterSymMap>(Sym);
+        break;
+      }
+    }
   }
   return State;
 }

@@ -365,6 +365,75 @@ int no_leak_checked_with_errcode(sqlite3 *db, const char *sql) {
   return 0;
 }
 
+// A library call writes next to the handle, into the same struct or array.
+struct walker {
+  DIR *d;
+  char path[256];
+};
+int no_leak_buffer_next_to_handle(const char *p) {
+  struct walker w;
+  w.d = opendir(p);
+  if (!w.d)
+    return -1;
+  snprintf(w.path, sizeof w.path, "%s", p);
+  strcpy(w.path, p);
+  readdir(w.d);
+  closedir(w.d);
+  return 0; // no-warning
+}
+struct entry_buf {
+  DIR *d;
+  struct dirent ent;
+};
+int no_leak_readdir_r_next_to_handle(const char *p) {
+  struct entry_buf c;
+  struct dirent *res;
+  c.d = opendir(p);
+  if (!c.d)
+    return -1;
+  readdir_r(c.d, &c.ent, &res);
+  closedir(c.d);
+  return 0; // no-warning
+}
+enum { Q_GET, Q_PUT, Q_DEL, Q_N };
+static const char *const queries_sql[Q_N] = {"select", "insert", "delete"};
+int no_leak_statement_array(sqlite3 *db) {
+  sqlite3_stmt *st[Q_N] = {0};
+  int rc = 0;
+  for (int i = 0; i < Q_N; i++)
+    if ((rc = sqlite3_prepare_v2(db, queries_sql[i], -1, &st[i], NULL)) !=
+        SQLITE_OK)
+      goto out;
+  sqlite3_step(st[Q_GET]);
+out:
+  for (int i = 0; i < Q_N; i++)
+    sqlite3_finalize(st[i]);
+  return rc; // no-warning
+}
+struct queries {
+  sqlite3_stmt *get, *put;
+};
+static int prep(sqlite3 *db, const char *sql, sqlite3_stmt **out) {
+  int rc = sqlite3_prepare_v2(db, sql, -1, out, NULL);
+  if (rc != SQLITE_OK)
+    fprintf(stderr, "%s\n", sqlite3_errmsg(db));
+  return rc;
+}
+static void queries_fini(struct queries *q) {
+  sqlite3_finalize(q->get);
+  sqlite3_finalize(q->put);
+}
+int no_leak_statements_in_struct(sqlite3 *db) {
+  struct queries q = {0};
+  if (prep(db, "select", &q.get) || prep(db, "insert", &q.put)) {
+    queries_fini(&q);
+    return -1;
+  }
+  sqlite3_step(q.get);
+  queries_fini(&q);
+  return 0; // no-warning
+}
+
 //===-- Leaks ------------------------------------------------------------===//
 
 // An error path after a successful open in a helper the caller inlines.
@@ -622,7 +691,6 @@ int leak_wrapped_scan_left(HTAB *h, int key) {
 
 // A recursive walk: every level closes its directory, also when a deeper
 // level or the callback fails; the leaky variant returns past its own.
-int snprintf(char *, size_t, const char *, ...);
 static int walk(const char *p, int depth, int (*cb)(const char *)) {
   DIR *d = opendir(p);
   struct dirent *e;

@@ -19,5 +19,7 @@ int fprintf(FILE *, const char *, ...);
 int fclose(FILE *);
 int strcmp(const char *, const char *);
 size_t strlen(const char *);
+char *strcpy(char *, const char *);
+int snprintf(char *, size_t, const char *, ...);
 void qsort(void *, size_t, size_t, int (*)(const void *, const void *));
 #endif
