@@ -20,6 +20,13 @@
 //          |  '--hash_seq_search returns NULL--> Closed
 //          '--dies (dead symbol, dead region, overwritten) while not NULL
 //               --> (leak: report where it is lost, uniqued at the open)
+//                   or, if some call ends every handle of the family
+//                   (mdb_txn_commit), --> Lost --that call--> (forgotten)
+//                                             '--analysis ends--> (leak)
+//
+// A handle whose opening status the code threw away is Unconfirmed until it
+// is used or checked for NULL: losing it before is not reported, as the code
+// may learn of a failure another way (sqlite3_errcode(db)).
 //
 // A failed open (NULL handle, status != SuccessReturn) leaves nothing to
 // close. Calls into the model's Use list, into release functions and into
@@ -70,15 +77,23 @@ struct Family {
   bool InPlace = false;
   /// The release function suggested in messages (model families only).
   std::string Closer;
+  /// Some call ends every open handle of the family (EndsAll): a handle that
+  /// becomes unreachable may still be ended later on the path.
+  bool EndedByOthers = false;
 };
 
 /// What is known about one handle (a symbol) or in-place scan (a region).
 class IterState {
 public:
-  enum class Kind : unsigned char { Open, Closed };
+  /// Lost: open and unreachable, but a later call may still end it (EndsAll);
+  /// reported if the analysis ends without one.
+  enum class Kind : unsigned char { Open, Closed, Lost };
 
 private:
   Kind K;
+  /// Opened by a call whose status the code ignored, and not used since:
+  /// the code may learn of a failure another way (sqlite3_errcode(db)).
+  bool Unconfirmed = false;
   HandleLoc Shape;
   const Family *Fam;
   /// The function that opened it; the string lives in the checker's model or
@@ -100,27 +115,49 @@ public:
     assert(isOpen());
     return IterState(Kind::Closed, Shape, Fam, Opener);
   }
+  IterState lost() const {
+    assert(isOpen());
+    IterState S(Kind::Lost, Shape, Fam, Opener);
+    S.Unconfirmed = Unconfirmed;
+    return S;
+  }
+  IterState unconfirmed() const {
+    IterState S = *this;
+    S.Unconfirmed = true;
+    return S;
+  }
+  IterState confirmed() const {
+    IterState S = *this;
+    S.Unconfirmed = false;
+    return S;
+  }
 
   bool isOpen() const { return K == Kind::Open; }
   bool isClosed() const { return K == Kind::Closed; }
+  bool isLost() const { return K == Kind::Lost; }
+  bool isUnconfirmed() const { return Unconfirmed; }
   HandleLoc shape() const { return Shape; }
   const Family &family() const { return *Fam; }
   llvm::StringRef opener() const { return Opener; }
 
   bool operator==(const IterState &O) const {
-    return K == O.K && Shape == O.Shape && Fam == O.Fam &&
-           Opener.data() == O.Opener.data();
+    return K == O.K && Unconfirmed == O.Unconfirmed && Shape == O.Shape &&
+           Fam == O.Fam && Opener.data() == O.Opener.data();
   }
 
   void Profile(llvm::FoldingSetNodeID &ID) const {
     ID.AddInteger(static_cast<unsigned>(K));
+    ID.AddBoolean(Unconfirmed);
     ID.AddInteger(static_cast<unsigned>(Shape));
     ID.AddPointer(Fam);
     ID.AddPointer(Opener.data());
   }
 
   void dump(llvm::raw_ostream &OS) const {
-    OS << (isOpen() ? "Open" : "Closed") << ' ' << Fam->Name << " from '"
+    OS << (isOpen()   ? "Open"
+           : isLost() ? "Lost"
+                      : "Closed")
+       << ' ' << Fam->Name << (Unconfirmed ? " (unconfirmed)" : "") << " from '"
        << Opener << '\'';
   }
 };
@@ -140,6 +177,7 @@ struct ReleaseEntry {
   unsigned Arg;
   bool OnlyWhenReturnsNull;
   bool Idempotent;
+  bool EndsAll;
   llvm::StringRef Name;
 };
 
@@ -159,8 +197,9 @@ struct ArgEntry {
 
 class UnclosedIteratorChecker
     : public Checker<check::PreCall, check::PostCall, check::DeadSymbols,
-                     check::PointerEscape, check::RegionChanges, check::Bind,
-                     check::PreStmt<ReturnStmt>> {
+                     check::PointerEscape, check::ConstPointerEscape,
+                     check::RegionChanges, check::Bind,
+                     check::PreStmt<ReturnStmt>, check::EndFunction> {
 public:
   BugType LeakBT{this, "Unclosed iterator", "Iterator lifetime",
                  /*SuppressOnSink=*/true};
@@ -175,6 +214,10 @@ public:
                                      const InvalidatedSymbols &Escaped,
                                      const CallEvent *Call,
                                      PointerEscapeKind Kind) const;
+  ProgramStateRef checkConstPointerEscape(ProgramStateRef State,
+                                          const InvalidatedSymbols &Escaped,
+                                          const CallEvent *Call,
+                                          PointerEscapeKind Kind) const;
   ProgramStateRef
   checkRegionChanges(ProgramStateRef State, const InvalidatedSymbols *Inval,
                      ArrayRef<const MemRegion *> ExplicitRegions,
@@ -182,6 +225,7 @@ public:
                      const LocationContext *LCtx, const CallEvent *Call) const;
   void checkBind(SVal Loc, SVal Val, const Stmt *S, CheckerContext &C) const;
   void checkPreStmt(const ReturnStmt *RS, CheckerContext &C) const;
+  void checkEndFunction(const ReturnStmt *RS, CheckerContext &C) const;
   void printState(raw_ostream &Out, ProgramStateRef State, const char *NL,
                   const char *Sep) const override;
 
@@ -240,11 +284,15 @@ namespace {
 /// handle died.
 struct HoldsSymbol final : StoreManager::BindingsHandler {
   SymbolRef Sym;
+  /// If set, only bindings inside this object count.
+  const MemRegion *Within;
   bool Found = false;
-  explicit HoldsSymbol(SymbolRef Sym) : Sym(Sym) {}
-  bool HandleBinding(StoreManager &, Store, const MemRegion *,
+  explicit HoldsSymbol(SymbolRef Sym, const MemRegion *Within = nullptr)
+      : Sym(Sym), Within(Within) {}
+  bool HandleBinding(StoreManager &, Store, const MemRegion *R,
                      SVal V) override {
-    Found = V.getAsSymbol() == Sym;
+    Found = V.getAsSymbol() == Sym && (!Within || R->isSubRegionOf(Within) ||
+                                       R == Within);
     return !Found;
   }
 };
@@ -447,6 +495,35 @@ static bool isKnownInvalid(ProgramStateRef State, SymbolRef Sym) {
   return false;
 }
 
+/// A handle opened by a call whose status was ignored, and neither used nor
+/// checked for NULL since: the code may have learned of a failure another
+/// way, so losing it is not reported.
+static bool isUnconfirmed(ProgramStateRef State, SymbolRef Sym,
+                          const IterState &S) {
+  if (!S.isUnconfirmed())
+    return false;
+  ConstraintManager &CM = State->getConstraintManager();
+  return !CM.isNull(State, Sym).isConstrainedFalse();
+}
+
+/// Whether the status the call returns is thrown away: the call is a
+/// statement of its own or cast to void.
+static bool statusDiscarded(const CallEvent &Call, CheckerContext &C) {
+  const Expr *E = dyn_cast_or_null<Expr>(Call.getOriginExpr());
+  if (!E)
+    return false;
+  const ParentMap &PM = C.getLocationContext()->getParentMap();
+  const Stmt *P = PM.getParentIgnoreParens(E);
+  while (const auto *Cast = dyn_cast_or_null<CastExpr>(P)) {
+    if (Cast->getType()->isVoidType())
+      return true;
+    if (!isa<ImplicitCastExpr>(Cast))
+      return false;
+    P = PM.getParentIgnoreParens(P);
+  }
+  return !P || isa<CompoundStmt, LabelStmt, CaseStmt, DefaultStmt>(P);
+}
+
 static bool overlaps(const MemRegion *A, const MemRegion *B) {
   return A == B || A->isSubRegionOf(B) || B->isSubRegionOf(A);
 }
@@ -574,8 +651,10 @@ void UnclosedIteratorChecker::buildTables(cvet::Model &&M) {
     F.Name = IF.Name;
     F.InPlace = InPlace;
     for (const cvet::IteratorRelease &R : IF.Release)
-      if (F.Closer.empty() && !R.OnlyWhenReturnsNull)
+      if (F.Closer.empty() && !R.OnlyWhenReturnsNull && !R.EndsAll)
         F.Closer = R.Function;
+    for (const cvet::IteratorRelease &R : IF.Release)
+      F.EndedByOthers |= R.EndsAll;
     if (F.Closer.empty())
       F.Closer = IF.Release.front().Function;
 
@@ -596,11 +675,11 @@ void UnclosedIteratorChecker::buildTables(cvet::Model &&M) {
       // The same release named twice (a family extended by a user file)
       // must close once.
       if (llvm::any_of(Entries, [&](const ReleaseEntry &E) {
-            return E.Fam == &F && E.Arg == R.Arg;
+            return E.Fam == &F && E.Arg == R.Arg && E.EndsAll == R.EndsAll;
           }))
         continue;
       Entries.push_back(ReleaseEntry{&F, R.Arg, R.OnlyWhenReturnsNull,
-                                     R.Idempotent, R.Function});
+                                     R.Idempotent, R.EndsAll, R.Function});
     }
     for (const cvet::IteratorUse &U : IF.Use) {
       ModelNames.insert(lastPart(U.Function));
@@ -827,7 +906,10 @@ void UnclosedIteratorChecker::acquire(const CallEvent &Call, CheckerContext &C,
       }
       Ok = Ok->bindLoc(loc::MemRegionVal(R), V, LCtx);
     }
-    Ok = Ok->set<IterSymMap>(Sym, IterState::opened(Shape, F, Name));
+    IterState S = IterState::opened(Shape, F, Name);
+    if (Split && statusDiscarded(Call, C))
+      S = S.unconfirmed();
+    Ok = Ok->set<IterSymMap>(Sym, S);
     C.addTransition(Ok, openNote(C, Sym, nullptr, std::move(Note)));
     return;
   }
@@ -1033,14 +1115,35 @@ void UnclosedIteratorChecker::checkPostCall(const CallEvent &Call,
     return;
   }
 
+  // Use: a handle the code uses was opened, whatever the status said.
+  if (const auto *Uses = Users.lookup(Call)) {
+    for (const ArgEntry &U : *Uses) {
+      if (U.Arg >= Call.getNumArgs())
+        continue;
+      if (SymbolRef Sym = Call.getArgSVal(U.Arg).getAsSymbol())
+        if (const IterState *S = State->get<IterSymMap>(Sym))
+          if (S->isUnconfirmed())
+            State = State->set<IterSymMap>(Sym, S->confirmed());
+    }
+  }
+
   // Release.
   const auto *Rels = Releasers.lookup(Call);
-  if (!Rels)
+  if (!Rels) {
+    if (State != C.getState())
+      C.addTransition(State);
     return;
+  }
   llvm::SmallVector<const NoteTag *, 1> Notes;
   const ReleaseEntry *OnNull = nullptr;
   bool Sunk = false;
   for (const ReleaseEntry &R : *Rels) {
+    if (R.EndsAll) {
+      for (const auto &[Sym, S] : State->get<IterSymMap>())
+        if (!S.isClosed() && &S.family() == R.Fam)
+          State = State->remove<IterSymMap>(Sym);
+      continue;
+    }
     State = release(Call, C, State, R, Notes, Sunk);
     if (Sunk)
       return;
@@ -1087,10 +1190,16 @@ void UnclosedIteratorChecker::checkDeadSymbols(SymbolReaper &SR,
   llvm::SmallVector<SymbolRef, 2> LeakedSyms;
   llvm::SmallVector<const MemRegion *, 2> LeakedScans;
   for (const auto &[Sym, S] : Syms) {
-    if (!SR.isDead(Sym))
+    if (S.isLost() || !SR.isDead(Sym))
       continue;
-    if (S.isOpen() && !isKnownInvalid(State, Sym))
+    if (S.isOpen() && !isKnownInvalid(State, Sym) &&
+        !isUnconfirmed(State, Sym, S)) {
+      if (S.family().EndedByOthers) {
+        Cleaned = Cleaned->set<IterSymMap>(Sym, S.lost());
+        continue;
+      }
       LeakedSyms.push_back(Sym);
+    }
     Cleaned = Cleaned->remove<IterSymMap>(Sym);
   }
   for (const auto &[R, S] : Scans) {
@@ -1123,12 +1232,77 @@ ProgramStateRef UnclosedIteratorChecker::checkPointerEscape(
   if (E == Escape::All) {
     for (SymbolRef Sym : Escaped)
       State = State->remove<IterSymMap>(Sym);
-  } else if (E == Escape::Variadic) {
+    return State;
+  }
+  if (E == Escape::Variadic) {
     auto [From, To] = escapingArgs(*Call, E);
     for (unsigned I = From; I < To; ++I)
       if (SymbolRef Sym = Call->getArgSVal(I).getAsSymbol())
         if (Escaped.count(Sym))
           State = State->remove<IterSymMap>(Sym);
+  }
+  // The call writes through a pointer into a struct or array that also holds
+  // a handle (snprintf(w.path, ...) next to w.dir, sqlite3_prepare_v2 into
+  // &stmts[i] next to stmts[0]). The analyzer forgets the whole object, not
+  // only what the call writes, so the handle's binding is gone though the
+  // program still has it: forget the handle too. A handle held exactly where
+  // the call writes is overwritten, and stays tracked.
+  llvm::SmallVector<const MemRegion *, 2> Parts, Wholes;
+  for (unsigned I = 0, N = Call->getNumArgs(); I < N; ++I) {
+    const auto *R = dyn_cast_or_null<TypedValueRegion>(
+        Call->getArgSVal(I).getAsRegion());
+    if (!R)
+      continue;
+    Parts.push_back(R);
+    if (R->getBaseRegion() != R)
+      Wholes.push_back(R->getBaseRegion());
+  }
+  if (Wholes.empty())
+    return State;
+  ProgramStateRef Before = Call->getState();
+  StoreManager &SM = Before->getStateManager().getStoreManager();
+  for (SymbolRef Sym : Escaped) {
+    if (!State->get<IterSymMap>(Sym))
+      continue;
+    if (llvm::any_of(Parts, [&](const MemRegion *R) {
+          return Before->getSVal(R).getAsSymbol() == Sym;
+        }))
+      continue;
+    for (const MemRegion *W : Wholes) {
+      HoldsSymbol H(Sym, W);
+      SM.iterBindings(Before->getStore(), H);
+      if (H.Found) {
+        State = State->remove<IterSymMap>(Sym);
+        break;
+      }
+    }
+  }
+  return State;
+}
+
+/// A handle passed as a `const void *` goes to a generic container
+/// (json-c's lh_table_insert(t, k, const void *v), a project's
+/// list_append(l, const void *item)) as often as to a reader: it may be kept.
+/// A `const DIR *` parameter names the handle's type and only reads it.
+ProgramStateRef UnclosedIteratorChecker::checkConstPointerEscape(
+    ProgramStateRef State, const InvalidatedSymbols &Escaped,
+    const CallEvent *Call, PointerEscapeKind Kind) const {
+  if (State->get<IterSymMap>().isEmpty() || !Call)
+    return State;
+  if (mayBeModeled(*Call) && (Acquirers.lookup(*Call) ||
+                              Releasers.lookup(*Call) || Users.lookup(*Call)))
+    return State;
+  const auto *FD = dyn_cast_or_null<FunctionDecl>(Call->getDecl());
+  if (!FD || (hasHandleAttrs(FD) && !FD->isDefined()))
+    return State;
+  unsigned N = std::min<unsigned>(Call->getNumArgs(), FD->getNumParams());
+  for (unsigned I = 0; I < N; ++I) {
+    QualType T = FD->getParamDecl(I)->getType();
+    if (!T->isPointerType() || !T->getPointeeType()->isVoidType())
+      continue;
+    if (SymbolRef Sym = Call->getArgSVal(I).getAsSymbol())
+      if (Escaped.count(Sym))
+        State = State->remove<IterSymMap>(Sym);
   }
   return State;
 }
@@ -1201,6 +1375,26 @@ void UnclosedIteratorChecker::checkPreStmt(const ReturnStmt *RS,
     C.addTransition(New);
 }
 
+/// Handles lost on the way that no later call ended (mdb_txn_commit) leak
+/// when the analysis ends. Paths into exit() or abort() never get here.
+void UnclosedIteratorChecker::checkEndFunction(const ReturnStmt *RS,
+                                               CheckerContext &C) const {
+  if (!C.inTopFrame())
+    return;
+  ProgramStateRef State = C.getState();
+  llvm::SmallVector<SymbolRef, 2> Lost;
+  ProgramStateRef Cleaned = State;
+  for (const auto &[Sym, S] : State->get<IterSymMap>()) {
+    if (!S.isLost())
+      continue;
+    if (!isUnconfirmed(State, Sym, S))
+      Lost.push_back(Sym);
+    Cleaned = Cleaned->remove<IterSymMap>(Sym);
+  }
+  if (!Lost.empty())
+    reportLeaks(Lost, {}, C, Cleaned);
+}
+
 //===----------------------------------------------------------------------===//
 // Reports.
 //===----------------------------------------------------------------------===//
@@ -1211,7 +1405,7 @@ static const ExplodedNode *openSite(const ExplodedNode *N, KeyT Key) {
   const ExplodedNode *Opened = nullptr;
   for (; N; N = N->getFirstPred()) {
     const IterState *S = N->getState()->get<MapT>(Key);
-    if (!S || !S->isOpen())
+    if (!S || S->isClosed())
       break;
     Opened = N;
   }
@@ -1237,10 +1431,19 @@ void UnclosedIteratorChecker::reportLeaks(ArrayRef<SymbolRef> Syms,
           SiteStmt, C.getSourceManager(), Site->getLocationContext());
       UniqueDecl = Site->getLocationContext()->getDecl();
     }
+    // A handle that was lost earlier is shown where it was lost.
+    const ExplodedNode *LostAt = Err;
+    if (S.isLost())
+      for (const ExplodedNode *N = Err; N; N = N->getFirstPred()) {
+        const IterState *Now = N->getState()->get<IterSymMap>(Sym);
+        if (!Now || !Now->isLost())
+          break;
+        LostAt = N;
+      }
     PathDiagnosticLocation At;
-    if (const Stmt *Lost = leakPoint(Err, Sym))
+    if (const Stmt *Lost = leakPoint(LostAt, Sym))
       At = PathDiagnosticLocation::createBegin(Lost, C.getSourceManager(),
-                                               C.getLocationContext());
+                                               LostAt->getLocationContext());
     auto R = std::make_unique<LeakReport>(LeakBT, leakMessage(S), Err, Unique,
                                           UniqueDecl, At);
     if (Sym)

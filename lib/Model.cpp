@@ -78,6 +78,7 @@ template <> struct MappingTraits<IteratorRelease> {
     IO.mapOptional("Arg", R.Arg, 0u);
     IO.mapOptional("OnlyWhenReturnsNull", R.OnlyWhenReturnsNull, false);
     IO.mapOptional("Idempotent", R.Idempotent, false);
+    IO.mapOptional("EndsAll", R.EndsAll, false);
   }
   static std::string validate(IO &IO, IteratorRelease &R) {
     return checkFunctionName(R.Function);
@@ -118,6 +119,9 @@ template <> struct MappingTraits<IteratorFamily> {
       if (R.OnlyWhenReturnsNull && !InPlace)
         return "'OnlyWhenReturnsNull' needs an 'InPlace' family ('" +
                R.Function + "')";
+    for (const IteratorRelease &R : F.Release)
+      if (R.EndsAll && InPlace)
+        return "'EndsAll' needs a family of values ('" + R.Function + "')";
     return "";
   }
 };

@@ -54,3 +54,24 @@ void leak_on_fifth_iteration(const char *path) {
     readdir(d);
   return; // TODO-expected-warning{{Iterator returned by 'opendir' is not closed on this path; call 'closedir'}}
 }
+
+// A statement prepared with the status ignored, then neither used nor checked
+// for NULL: the code may have learned of a failure another way
+// (sqlite3_errcode), so it is not reported.
+void prepared_and_forgotten(sqlite3 *db) {
+  sqlite3_stmt *st;
+  sqlite3_prepare_v2(db, "select 1", -1, &st, NULL);
+} // TODO-expected-warning{{Iterator opened by 'sqlite3_prepare_v2' is not closed on this path; call 'sqlite3_finalize'}}
+
+// A statement prepared again into the same element of an array of statements:
+// the analyzer forgets the whole array at the call, so the old statement is
+// not seen to be overwritten.
+void prepared_again_into_array_element(sqlite3 *db, const char **sql, int n) {
+  sqlite3_stmt *st[2] = {0};
+  for (int i = 0; i < n; i++) {
+    if (sqlite3_prepare_v2(db, sql[i], -1, &st[0], NULL) != SQLITE_OK) // TODO-expected-warning{{Iterator opened by 'sqlite3_prepare_v2' is not closed on this path; call 'sqlite3_finalize'}}
+      break;
+    sqlite3_step(st[0]);
+  }
+  sqlite3_finalize(st[0]);
+}

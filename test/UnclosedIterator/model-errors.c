@@ -67,6 +67,12 @@
 // RUN:   | FileCheck %s --check-prefix=ONLY_NULL_NEEDS_IN_PLACE
 // ONLY_NULL_NEEDS_IN_PLACE: error: invalid input for checker option 'cvet.UnclosedIterator:ModelFiles', that expects a readable, valid cvet model file ({{.*}}bad{{/|\\}}only-null-needs-in-place.yaml:2:5: 'OnlyWhenReturnsNull' needs an 'InPlace' family ('widget_next'))
 
+// EndsAll forgets handles that are values; an in-place scan is a region.
+// RUN: not %clang_analyze_cc1 -analyzer-checker=core,cvet.UnclosedIterator \
+// RUN:   -analyzer-config cvet.UnclosedIterator:ModelFiles=%inputs/iter/bad/ends-all-needs-values.yaml %s 2>&1 \
+// RUN:   | FileCheck %s --check-prefix=ENDS_ALL_NEEDS_VALUES
+// ENDS_ALL_NEEDS_VALUES: error: invalid input for checker option 'cvet.UnclosedIterator:ModelFiles', that expects a readable, valid cvet model file ({{.*}}bad{{/|\\}}ends-all-needs-values.yaml:2:5: 'EndsAll' needs a family of values ('table_drop'))
+
 // The package option reports the same way.
 // RUN: not %clang_analyze_cc1 -analyzer-checker=core,cvet.UnclosedIterator \
 // RUN:   -analyzer-config cvet:ModelFiles=%inputs/iter/bad/unknown-key.yaml %s 2>&1 \

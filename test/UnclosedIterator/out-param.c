@@ -102,6 +102,48 @@ int no_leak_lmdb_closed(MDB_txn *txn, MDB_dbi dbi) {
   return 0; // no-warning
 }
 
+// Ending a write transaction closes its cursors (LMDB's documented rule), so
+// code commits or aborts without mdb_cursor_close.
+int no_leak_lmdb_cursor_ended_with_write_txn(MDB_env *env, MDB_dbi dbi,
+                                             MDB_val *k, MDB_val *v, int n) {
+  MDB_txn *txn;
+  MDB_cursor *cur;
+  int rc = mdb_txn_begin(env, NULL, 0, &txn);
+  if (rc)
+    return rc;
+  rc = mdb_cursor_open(txn, dbi, &cur);
+  if (rc) {
+    mdb_txn_abort(txn);
+    return rc;
+  }
+  for (int i = 0; i < n; ++i)
+    if ((rc = mdb_cursor_put(cur, &k[i], &v[i], 0))) {
+      mdb_txn_abort(txn);
+      return rc; // no-warning
+    }
+  return mdb_txn_commit(txn); // no-warning
+}
+
+// A cursor closed after its (read-only) transaction ended is closed once.
+int no_double_close_after_txn_end(MDB_txn *txn, MDB_dbi dbi) {
+  MDB_cursor *cur;
+  if (mdb_cursor_open(txn, dbi, &cur))
+    return -1;
+  mdb_txn_abort(txn);
+  mdb_cursor_close(cur); // no-warning
+  return 0;
+}
+
+// Closed, then the transaction ends, then closed again: still twice.
+void lmdb_cursor_closed_twice_around_txn_end(MDB_txn *txn, MDB_dbi dbi) {
+  MDB_cursor *cur;
+  if (mdb_cursor_open(txn, dbi, &cur))
+    return;
+  mdb_cursor_close(cur);
+  mdb_txn_abort(txn);
+  mdb_cursor_close(cur); // expected-warning{{Iterator opened by 'mdb_cursor_open' is closed twice}}
+}
+
 int revwalk_leak(git_repository *repo) {
   git_revwalk *walk;
   git_oid oid;

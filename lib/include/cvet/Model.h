@@ -57,6 +57,10 @@ struct IteratorRelease {
   /// Closing twice is harmless (glibc's globfree clears what it freed), so a
   /// second close is not reported.
   bool Idempotent = false;
+  /// The call ends every open handle of the family, whatever its arguments
+  /// (mdb_txn_commit ends the cursors of a write transaction). They are
+  /// forgotten, not marked closed: closing one later is not reported.
+  bool EndsAll = false;
 };
 
 /// A function known to use a handle without closing it or keeping it.

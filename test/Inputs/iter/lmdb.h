@@ -15,4 +15,12 @@ void mdb_cursor_close(MDB_cursor *cursor);
 int mdb_cursor_get(MDB_cursor *cursor, MDB_val *key, MDB_val *data,
                    MDB_cursor_op op);
 int mdb_cursor_renew(MDB_txn *txn, MDB_cursor *cursor);
+int mdb_cursor_put(MDB_cursor *cursor, MDB_val *key, MDB_val *data,
+                   unsigned int flags);
+typedef struct MDB_env MDB_env;
+#define MDB_RDONLY 0x20000
+int mdb_txn_begin(MDB_env *env, MDB_txn *parent, unsigned int flags,
+                  MDB_txn **txn);
+int mdb_txn_commit(MDB_txn *txn);
+void mdb_txn_abort(MDB_txn *txn);
 #endif
