@@ -442,6 +442,9 @@ private:
                       ProgramStateRef After, CheckerContext &C) const;
   const NoteTag *spawnNote(const MemRegion *Object, WorkKind K,
                            CheckerContext &C) const;
+  bool callsWaitAll(const Stmt *S) const;
+  ProgramStateRef waitLoop(const Stmt *Loop, ProgramStateRef State,
+                           CheckerContext &C) const;
 
   // AST part.
   friend class AsyncScan;
@@ -983,18 +986,82 @@ const Stmt *loopOfCondition(const ParentMap &PM, const Stmt *Cond) {
   return nullptr;
 }
 
+/// Whether S reads an atomic or volatile object, or names one of Vars.
+bool readsFlag(const Stmt *S, const llvm::SmallPtrSetImpl<const Decl *> &Vars) {
+  if (!S || isa<LambdaExpr, BlockExpr>(S))
+    return false;
+  if (isa<AtomicExpr>(S))
+    return true;
+  if (const auto *E = dyn_cast<Expr>(S)) {
+    QualType T = E->getType();
+    if (E->isGLValue() && (T.isVolatileQualified() || T->isAtomicType()))
+      return true;
+  }
+  if (const auto *DRE = dyn_cast<DeclRefExpr>(S))
+    if (Vars.count(DRE->getDecl()))
+      return true;
+  bool Found = false;
+  forEachChild(S, [&](const Stmt *C) { Found = Found || readsFlag(C, Vars); });
+  return Found;
+}
+
+/// Whether S calls a function the model says waits for all work
+/// (pthread_cond_wait, sem_wait, ...).
+bool LoopVarCaptureChecker::callsWaitAll(const Stmt *S) const {
+  if (!S || isa<LambdaExpr, BlockExpr>(S))
+    return false;
+  if (const auto *CE = dyn_cast<CallExpr>(S))
+    if (const cvet::ThreadJoin *const *J = Joins->lookupAsWritten(*CE))
+      if ((*J)->AllWork)
+        return true;
+  bool Found = false;
+  forEachChild(S, [&](const Stmt *C) { Found = Found || callsWaitAll(C); });
+  return Found;
+}
+
+/// A loop after the spawn that waits for the work to take its copy:
+/// `while (!arg.taken) pthread_cond_wait(...)`, `while (!atomic_load(&ready));`
+/// or a poll of the shared object itself. Its condition may already be false
+/// the first time (the worker was quick), so reaching it counts as the wait.
+/// Returns the state without the sharing such a loop waits for.
+ProgramStateRef LoopVarCaptureChecker::waitLoop(const Stmt *Loop,
+                                                ProgramStateRef State,
+                                                CheckerContext &C) const {
+  const StackFrameContext *SFC = C.getStackFrame();
+  const ParentMap &PM = C.getLocationContext()->getParentMap();
+  SharedWithWorkTy Set = State->get<SharedWithWork>();
+  llvm::SmallPtrSet<const Decl *, 4> Vars;
+  for (const Sharing &E : Set)
+    Vars.insert(E.variable()->getDecl());
+  bool Waits = callsWaitAll(loopBody(Loop)) || readsFlag(loopCond(Loop), Vars);
+  if (!Waits)
+    return State;
+  for (const Sharing &E : Set) {
+    // A loop that spawns is the loop of the bug, not a wait.
+    const Stmt *SpawnAt = stmtInFrame(E.spawn(), E.spawnContext(), SFC);
+    if (SpawnAt && isWithin(PM, SpawnAt, Loop))
+      continue;
+    State = State->remove<SharedWithWork>(E);
+  }
+  return State;
+}
+
 /// Reaching the condition of a loop ends the iteration, and with it the
 /// lifetime of everything its body declared.
 void LoopVarCaptureChecker::checkBranchCondition(const Stmt *Cond,
                                                  CheckerContext &C) const {
   ProgramStateRef State = C.getState();
-  SharedWithWorkTy Set = State->get<SharedWithWork>();
-  if (Set.isEmpty())
+  if (State->get<SharedWithWork>().isEmpty())
     return;
   const StackFrameContext *SFC = C.getStackFrame();
   const Stmt *Loop = loopOfCondition(C.getLocationContext()->getParentMap(), Cond);
   if (!Loop)
     return;
+  if (ProgramStateRef Waited = waitLoop(Loop, State, C); Waited != State) {
+    C.addTransition(Waited);
+    return;
+  }
+  SharedWithWorkTy Set = State->get<SharedWithWork>();
   llvm::SmallVector<const VarRegion *, 4> Dying;
   ProgramStateRef After = State;
   for (const Sharing &E : Set) {

@@ -1,0 +1,116 @@
+// Real loop bugs in the forms real projects write them.
+// RUN: %clang_analyze_cc1 -isystem %inputs/threads \
+// RUN:   -analyzer-checker=core,cvet.LoopVarCapture -verify %s
+
+#include <glib.h>
+#include <pthread.h>
+#include <stdio.h>
+#include <stdlib.h>
+
+void *worker(void *arg);
+void pool_job(gpointer data, gpointer user_data);
+#define N 8
+
+void reused_line_buffer(FILE *f) {
+  char line[256];
+  pthread_t t;
+  while (fgets(line, sizeof line, f)) { // expected-warning{{changes 'line'}}
+    pthread_create(&t, NULL, worker, line);
+    pthread_detach(t);
+  }
+}
+
+struct job {
+  int id;
+  const char *path;
+};
+
+void struct_filled_and_pushed(const char **paths, int n) {
+  struct job job;
+  GThreadPool *pool = g_thread_pool_new(pool_job, NULL, 4, 0, NULL);
+  for (int i = 0; i < n; i++) {
+    job.id = i; // expected-warning{{changes 'job'}}
+    job.path = paths[i];
+    g_thread_pool_push(pool, &job, NULL);
+  }
+  g_thread_pool_free(pool, 0, 1);
+}
+
+void detached_with_counter(int n) {
+  for (int i = 0; i < n; i++) { // expected-warning{{changes 'i'}}
+    pthread_t t;
+    pthread_create(&t, NULL, worker, &i);
+    pthread_detach(t);
+  }
+}
+
+void detached_with_per_iteration_struct(int n) {
+  for (int i = 0; i < n; i++) { // expected-warning{{'j' goes out of scope at the end of the iteration}}
+    pthread_t t;
+    struct job j = {.id = i};
+    pthread_create(&t, NULL, worker, &j);
+    pthread_detach(t);
+  }
+}
+
+void while_counter(int n) {
+  pthread_t t[N];
+  int i = 0;
+  while (i < N) {
+    pthread_create(&t[i], NULL, worker, &i);
+    i++; // expected-warning{{changes 'i'}}
+  }
+  for (int k = 0; k < N; k++)
+    pthread_join(t[k], NULL);
+}
+
+void name_buffer_snprintf(int n) {
+  pthread_t t[N];
+  char name[32];
+  for (int i = 0; i < N; i++) {
+    snprintf(name, sizeof name, "worker-%d", i); // expected-warning{{changes 'name'}}
+    pthread_create(&t[i], NULL, worker, name);
+  }
+  for (int i = 0; i < N; i++)
+    pthread_join(t[i], NULL);
+}
+
+void args_array_decayed_whole(void) {
+  pthread_t t[N];
+  int args[2];
+  for (int i = 0; i < N; i++) {
+    args[0] = i; // expected-warning{{changes 'args'}}
+    args[1] = i * 2;
+    pthread_create(&t[i], NULL, worker, args);
+  }
+  for (int i = 0; i < N; i++)
+    pthread_join(t[i], NULL);
+}
+
+void thread_joined_only_for_first(int n) {
+  pthread_t t[N];
+  for (int i = 0; i < N; i++) { // expected-warning{{changes 'i'}}
+    pthread_create(&t[i], NULL, worker, &i);
+    if (i == 0)
+      pthread_join(t[i], NULL);
+  }
+}
+
+void list_walk_with_address_of_cursor(struct job **jobs, int n) {
+  pthread_t t[N];
+  struct job *cur;
+  for (int i = 0; i < N; i++) {
+    cur = jobs[i]; // expected-warning{{changes 'cur'}}
+    pthread_create(&t[i], NULL, worker, &cur);
+  }
+  for (int i = 0; i < N; i++)
+    pthread_join(t[i], NULL);
+}
+
+void g_thread_new_kept_in_array(int n) {
+  GThread *threads[N];
+  for (int i = 0; i < N; i++) // expected-warning{{changes 'i'}}
+    threads[i] = g_thread_new("w", (GThreadFunc)worker, &i);
+  for (int i = 0; i < N; i++)
+    g_thread_join(threads[i]);
+}

@@ -1,0 +1,131 @@
+// C++ thread code: safe forms that look like the loop bug, and real bugs.
+// RUN: %clang_analyze_cc1 -std=c++20 -isystem %inputs/threads \
+// RUN:   -analyzer-checker=core,cvet.LoopVarCapture -verify %s
+
+#include <future>
+#include <thread>
+#include <utility>
+#include <vector>
+
+void use(int);
+void use_vec(std::vector<int> &);
+int compute(int);
+
+namespace std {
+namespace execution {
+struct parallel_policy {};
+inline constexpr parallel_policy par{};
+} // namespace execution
+template <class Policy, class It, class F> void for_each(Policy &&, It b, It e, F f) {}
+} // namespace std
+
+void no_warning_unchanged_outer_variable(int n) {
+  int limit = n * 2;
+  std::vector<std::thread> threads;
+  for (int i = 0; i < n; ++i)
+    threads.emplace_back([&limit, i] { use(limit + i); }); // no-warning
+  for (auto &t : threads)
+    t.join();
+}
+
+void no_warning_std_ref_to_element(std::vector<std::vector<int>> &parts) {
+  std::vector<std::thread> threads;
+  for (unsigned long i = 0; i < parts.size(); ++i)
+    threads.emplace_back(use_vec, std::ref(parts[i])); // no-warning
+  for (auto &t : threads)
+    t.join();
+}
+
+void no_warning_joined_in_same_iteration(int n) {
+  for (int i = 0; i < n; ++i) {
+    int local = compute(i);
+    std::thread t([&] { use(local + i); }); // no-warning
+    t.join();
+  }
+}
+
+void no_warning_future_get_in_iteration(int n) {
+  int total = 0;
+  for (int i = 0; i < n; ++i) {
+    auto f = std::async(std::launch::async, [&] { return compute(i); }); // no-warning
+    total += f.get();
+  }
+  use(total);
+}
+
+void no_warning_futures_collected_then_get(int n) {
+  for (int i = 0; i < n; ++i) {
+    std::vector<std::future<int>> futures;
+    int base = compute(i);
+    for (int k = 0; k < 4; ++k)
+      futures.push_back(std::async([&base, k] { return base + k; })); // no-warning
+    for (auto &f : futures)
+      use(f.get());
+  }
+}
+
+void no_warning_parallel_for_each(std::vector<int> &v) {
+  for (int round = 0; round < 3; ++round)
+    std::for_each(std::execution::par, v.begin(), v.end(), [&](int &x) { x += round; }); // no-warning
+}
+
+void no_warning_init_capture_of_element(std::vector<int> &vec) {
+  std::vector<std::thread> threads;
+  for (unsigned long i = 0; i < vec.size(); ++i)
+    threads.emplace_back([&v = vec[i]] { use(v); }); // no-warning
+  for (auto &t : threads)
+    t.join();
+}
+
+void no_warning_range_for_reference(std::vector<int> &items) {
+  std::vector<std::thread> threads;
+  for (auto &x : items)
+    threads.emplace_back([&] { use(x); }); // no-warning
+  for (auto &t : threads)
+    t.join();
+}
+
+void no_warning_jthread_per_iteration(int n) {
+  for (int i = 0; i < n; ++i) {
+    std::jthread t([&] { use(i); }); // no-warning
+  }
+}
+
+void no_warning_join_under_lambda_in_same_iteration(std::vector<int> &items) {
+  for (auto x : items) {
+    std::thread t([&] { use(x); }); // no-warning
+    t.join();
+  }
+}
+
+void range_for_copy_captured(std::vector<int> &items) {
+  std::vector<std::thread> threads;
+  for (auto x : items)
+    threads.emplace_back([&] { use(x); }); // expected-warning{{'x' goes out of scope at the end of the iteration}}
+  for (auto &t : threads)
+    t.join();
+}
+
+void range_for_copy_detached(std::vector<int> &items) {
+  for (auto x : items)
+    std::thread([&] { use(x); }).detach(); // expected-warning{{'x' goes out of scope at the end of the iteration}}
+}
+
+void counter_detached(int n) {
+  for (int i = 0; i < n; ++i) {
+    std::thread t([&i] { use(i); }); // expected-warning{{'i' is captured by reference by the thread started here, and the loop changes 'i'}}
+    // expected-note@-2{{'i' is changed here while the thread may still use it}}
+    t.detach();
+  }
+}
+
+void outer_variable_changed(const int *ids, int n) {
+  int id = 0;
+  std::vector<std::thread> threads;
+  for (int i = 0; i < n; ++i) {
+    id = ids[i]; // expected-note{{'id' is changed here while the thread may still use it}}
+    threads.push_back(std::thread([&] { use(id); })); // expected-warning{{'id' is captured by reference by the thread started here, and the loop changes 'id'}}
+  }
+  for (auto &t : threads)
+    t.join();
+}
