@@ -235,34 +235,81 @@ const Stmt *asWriteOf(const Stmt *S, const VarDecl *V) {
   return nullptr;
 }
 
-/// The first statement in S that writes V, not counting code inside lambdas
-/// and blocks (which runs elsewhere).
-const Stmt *findWrite(const Stmt *S, const VarDecl *V) {
+/// The first statement in S that writes V and that Skip does not rule out,
+/// not counting code inside lambdas and blocks (which runs elsewhere).
+const Stmt *findWrite(const Stmt *S, const VarDecl *V,
+                      llvm::function_ref<bool(const Stmt *)> Skip = nullptr) {
   if (!S || isa<LambdaExpr, BlockExpr>(S))
     return nullptr;
-  if (const Stmt *W = asWriteOf(S, V))
+  if (const Stmt *W = asWriteOf(S, V); W && !(Skip && Skip(W)))
     return W;
   const Stmt *Found = nullptr;
   forEachChild(S, [&](const Stmt *C) {
     if (!Found)
-      Found = findWrite(C, V);
+      Found = findWrite(C, V, Skip);
   });
   return Found;
 }
 
-/// The first write to V in the parts of loop L that run on every iteration.
+/// Whether E mentions a variable that Inc writes.
+bool mentionsWrittenVar(const Stmt *E, const Stmt *Inc) {
+  if (!E)
+    return false;
+  if (const auto *DRE = dyn_cast<DeclRefExpr>(E))
+    if (const auto *V = dyn_cast<VarDecl>(DRE->getDecl()))
+      if (findWrite(Inc, V))
+        return true;
+  bool Found = false;
+  forEachChild(E, [&](const Stmt *C) {
+    Found = Found || mentionsWrittenVar(C, Inc);
+  });
+  return Found;
+}
+
+/// Whether the write W goes to an element of an array indexed by the counter
+/// of the for loop L (`vals[i] = ...`): each iteration writes its own element.
+bool writesElementOfIteration(const Stmt *W, const Stmt *L) {
+  const auto *F = dyn_cast<ForStmt>(L);
+  if (!F || !F->getInc())
+    return false;
+  const Expr *Target = nullptr;
+  if (const auto *BO = dyn_cast<BinaryOperator>(W))
+    Target = BO->getLHS();
+  else if (const auto *UO = dyn_cast<UnaryOperator>(W))
+    Target = UO->getSubExpr();
+  else if (const auto *OC = dyn_cast<CXXOperatorCallExpr>(W))
+    Target = OC->getNumArgs() > 0 ? OC->getArg(0) : nullptr;
+  while (Target) {
+    Target = Target->IgnoreParenImpCasts();
+    if (const auto *ME = dyn_cast<MemberExpr>(Target)) {
+      Target = ME->getBase();
+      continue;
+    }
+    const auto *ASE = dyn_cast<ArraySubscriptExpr>(Target);
+    if (!ASE)
+      return false;
+    if (mentionsWrittenVar(ASE->getIdx(), F->getInc()))
+      return true;
+    Target = ASE->getBase();
+  }
+  return false;
+}
+
+/// The first write to V in the parts of loop L that run on every iteration,
+/// other than to the iteration's own element of an array.
 const Stmt *findWriteInLoop(const Stmt *L, const VarDecl *V) {
+  auto Skip = [L](const Stmt *W) { return writesElementOfIteration(W, L); };
   if (const auto *F = dyn_cast<ForStmt>(L)) {
     for (const Stmt *Part : {(const Stmt *)F->getCond(),
                              (const Stmt *)F->getInc(), F->getBody()})
-      if (const Stmt *W = findWrite(Part, V))
+      if (const Stmt *W = findWrite(Part, V, Skip))
         return W;
     return nullptr;
   }
   if (const Expr *C = loopCond(L))
-    if (const Stmt *W = findWrite(C, V))
+    if (const Stmt *W = findWrite(C, V, Skip))
       return W;
-  return findWrite(loopBody(L), V);
+  return findWrite(loopBody(L), V, Skip);
 }
 
 bool declares(const Stmt *S, const VarDecl *V) {
@@ -846,7 +893,13 @@ void LoopVarCaptureChecker::forgetReachableFrom(const CallEvent &Call,
       Bases.insert(stripCasts(R)->getBaseRegion());
   }
   for (const Sharing &E : Set) {
-    bool Reachable = Bases.count(E.object()->getBaseRegion()) ||
+    // A named function without arguments works on global state: the usual
+    // reason to call one right after a spawn is a wait on a global
+    // semaphore, barrier or flag (`wait_for_start()`). Calls through
+    // pointers (`next()`) are more often producers.
+    bool Reachable = (Call.getNumArgs() == 0 &&
+                      isa_and_nonnull<FunctionDecl>(Call.getDecl())) ||
+                     Bases.count(E.object()->getBaseRegion()) ||
                      (E.handleSymbol() && Syms.count(E.handleSymbol()));
     if (const MemRegion *HR = E.handleRegion()) {
       const MemRegion *Base = HR->getBaseRegion();
@@ -1224,8 +1277,17 @@ void collectCaptures(const Expr *Arg, bool ThroughWrappers,
       if (!LC.capturesVariable() || LC.getCaptureKind() != LCK_ByRef)
         continue;
       const auto *V = dyn_cast<VarDecl>(LC.getCapturedVar());
-      if (V && V->isInitCapture())
-        V = V->getInit() ? namedVar(V->getInit()) : nullptr;
+      if (V && V->isInitCapture()) {
+        const Expr *Init = V->getInit() ? V->getInit()->IgnoreParenImpCasts()
+                                        : nullptr;
+        // [&v = vals[i]]: an element chosen at run time, likely one of its
+        // own per iteration.
+        const auto *ASE = dyn_cast_or_null<ArraySubscriptExpr>(Init);
+        if (ASE && !ASE->getIdx()->isIntegerConstantExpr(LE->getCallOperator()
+                                                             ->getASTContext()))
+          continue;
+        V = Init ? namedVar(Init) : nullptr;
+      }
       if (V)
         Out.push_back({V, LC.getLocation(), false, false});
     }
@@ -1330,6 +1392,15 @@ private:
 
   void check(const Expr *E, const cvet::AsyncCall &Entry, bool InPlace,
              const Capture &Cap, llvm::ArrayRef<const Stmt *> Loops) {
+    // A reference made in the loop names a distinct object per iteration
+    // (`auto &j = jobs[i]`, `for (auto &x : items)`): writes through it change
+    // that object, which the next iteration does not reuse.
+    if (Cap.Var->getType()->isReferenceType() &&
+        llvm::any_of(Loops, [&](const Stmt *L) {
+          return perIterationVar(L) == Cap.Var ||
+                 declares(loopBody(L), Cap.Var);
+        }))
+      return;
     const Stmt *Loop = nullptr, *Write = nullptr;
     for (const Stmt *L : Loops) {
       if ((Write = findWriteInLoop(L, Cap.Var))) {

@@ -114,3 +114,13 @@ void g_thread_new_kept_in_array(int n) {
   for (int i = 0; i < N; i++)
     g_thread_join(threads[i]);
 }
+
+#define SPAWN(t, a) do { if (pthread_create(&(t), NULL, worker, &(a))) exit(1); } while (0)
+
+void counter_through_do_while_zero_macro(void) {
+  pthread_t t[N];
+  for (int i = 0; i < N; i++) // expected-warning{{changes 'i'}}
+    SPAWN(t[i], i);
+  for (int i = 0; i < N; i++)
+    pthread_join(t[i], NULL);
+}

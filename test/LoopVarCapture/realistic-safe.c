@@ -273,3 +273,72 @@ void no_warning_create_failure_break(int n) {
   while (i-- > 0)
     pthread_join(t[i], NULL);
 }
+
+void wait_for_start(void);
+#define SPAWN(t, a) do { if (pthread_create(&(t), NULL, worker, &(a))) exit(1); } while (0)
+
+void no_warning_wait_in_function_without_arguments(int n) {
+  pthread_t t[N];
+  for (int i = 0; i < N; i++) {
+    pthread_create(&t[i], NULL, worker, &i); // no-warning
+    wait_for_start();
+  }
+  for (int i = 0; i < N; i++)
+    pthread_join(t[i], NULL);
+}
+
+void no_warning_vla_args(int n) {
+  pthread_t t[n];
+  struct arg args[n];
+  for (int i = 0; i < n; i++) {
+    args[i].idx = i;
+    pthread_create(&t[i], NULL, worker, &args[i]); // no-warning
+  }
+  for (int i = 0; i < n; i++)
+    pthread_join(t[i], NULL);
+}
+
+void no_warning_do_while_zero_macro(void) {
+  pthread_t t[N];
+  struct arg args[N];
+  for (int i = 0; i < N; i++) {
+    args[i].idx = i;
+    SPAWN(t[i], args[i]); // no-warning
+  }
+  for (int i = 0; i < N; i++)
+    pthread_join(t[i], NULL);
+}
+
+static void start(pthread_t *t, const int *idx) {
+  int *p = malloc(sizeof *p);
+  if (!p)
+    return;
+  *p = *idx;
+  pthread_create(t, NULL, worker, p);
+}
+
+void no_warning_counter_to_inlined_helper_that_copies(void) {
+  pthread_t t[N];
+  for (int i = 0; i < N; i++)
+    start(&t[i], &i); // no-warning
+  for (int i = 0; i < N; i++)
+    pthread_join(t[i], NULL);
+}
+
+void no_warning_pool_value(int n) {
+  GThreadPool *pool = g_thread_pool_new(pool_job, NULL, 4, 0, NULL);
+  for (int i = 1; i <= n; i++)
+    g_thread_pool_push(pool, (gpointer)(intptr_t)i, NULL); // no-warning
+  g_thread_pool_free(pool, 0, 1);
+}
+
+void no_warning_for_ever_join_each(int (*next)(struct arg *)) {
+  pthread_t t;
+  for (;;) {
+    struct arg a;
+    if (!next(&a))
+      break;
+    pthread_create(&t, NULL, worker, &a); // no-warning
+    pthread_join(t, NULL);
+  }
+}

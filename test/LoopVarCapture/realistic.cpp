@@ -129,3 +129,70 @@ void outer_variable_changed(const int *ids, int n) {
   for (auto &t : threads)
     t.join();
 }
+
+#define N 8
+struct job2 { int id; bool done; };
+void run(job2 &);
+
+void no_warning_init_capture_of_array_element(void) {
+  int vals[N];
+  std::vector<std::thread> threads;
+  for (int i = 0; i < N; ++i) {
+    vals[i] = compute(i);
+    threads.emplace_back([&v = vals[i]] { use(v); }); // no-warning
+  }
+  for (auto &t : threads)
+    t.join();
+}
+
+void no_warning_array_captured_indexed_by_value(void) {
+  int vals[N];
+  std::vector<std::thread> threads;
+  for (int i = 0; i < N; ++i) {
+    vals[i] = compute(i);
+    threads.emplace_back([&vals, i] { use(vals[i]); }); // no-warning
+  }
+  for (auto &t : threads)
+    t.join();
+}
+
+void no_warning_reference_to_element_written(std::vector<job2> &jobs) {
+  std::vector<std::thread> threads;
+  for (unsigned long i = 0; i < jobs.size(); ++i) {
+    auto &j = jobs[i];
+    j.id = (int)i;
+    threads.emplace_back([&j] { run(j); }); // no-warning
+  }
+  for (auto &t : threads)
+    t.join();
+}
+
+void no_warning_range_for_reference_written(std::vector<job2> &jobs) {
+  std::vector<std::thread> threads;
+  for (auto &j : jobs) {
+    j.done = false;
+    threads.emplace_back([&] { run(j); }); // no-warning
+  }
+  for (auto &t : threads)
+    t.join();
+}
+
+void range_for_pointer_copy(std::vector<job2 *> &jobs) {
+  std::vector<std::thread> threads;
+  for (auto *p : jobs)
+    threads.emplace_back([&] { run(*p); }); // expected-warning{{'p' goes out of scope at the end of the iteration}}
+  for (auto &t : threads)
+    t.join();
+}
+
+void reference_declared_outside_rebound_value(std::vector<int> &v) {
+  int cur = 0;
+  int &r = cur;
+  std::vector<std::thread> threads;
+  for (unsigned long i = 0; i < v.size(); ++i) {
+    r = v[i]; // expected-note{{'r' is changed here while the thread may still use it}}
+    threads.emplace_back([&r] { use(r); }); // expected-warning{{'r' is captured by reference by the thread started here, and the loop changes 'r'}}
+  }
+  for (auto &t : threads)
+    t.join();
+}
