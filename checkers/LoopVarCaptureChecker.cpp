@@ -956,10 +956,21 @@ void LoopVarCaptureChecker::checkPreCall(const CallEvent &Call,
     const MemRegion *R = Call.getArgSVal(I).getAsRegion();
     if (!R)
       continue;
+    R = stripCasts(R);
     // A call on a member that is itself an object (a mutex inside a shared
-    // struct) is synchronisation, not a change of the data.
-    checkWrite(stripCasts(R), /*PartsCount=*/!T->isRecordType(),
-               Call.getOriginExpr(), C);
+    // struct) is synchronisation, not a change of the data: the object is
+    // shared by design, and its later changes are guarded.
+    if (T->isRecordType()) {
+      ProgramStateRef State = C.getState();
+      for (const Sharing &E : State->get<SharedWithWork>())
+        if (R != E.object() && R->isSubRegionOf(E.object()))
+          State = State->remove<SharedWithWork>(E);
+      if (State != C.getState()) {
+        C.addTransition(State);
+        return;
+      }
+    }
+    checkWrite(R, /*PartsCount=*/!T->isRecordType(), Call.getOriginExpr(), C);
   }
 }
 

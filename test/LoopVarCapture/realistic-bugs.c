@@ -6,6 +6,7 @@
 #include <pthread.h>
 #include <stdio.h>
 #include <stdlib.h>
+#include <string.h>
 
 void *worker(void *arg);
 void pool_job(gpointer data, gpointer user_data);
@@ -123,4 +124,55 @@ void counter_through_do_while_zero_macro(void) {
     SPAWN(t[i], i);
   for (int i = 0; i < N; i++)
     pthread_join(t[i], NULL);
+}
+
+int more(void *);
+struct cfg { int n; char name[16]; };
+
+void countdown_in_condition(int n) {
+  pthread_t t;
+  while (n--) { // expected-warning{{changes 'n'}}
+    pthread_create(&t, NULL, worker, &n);
+    pthread_detach(t);
+  }
+}
+
+void copy_of_counter_dies(void) {
+  pthread_t t[N];
+  for (int i = 0; i < N; i++) { // expected-warning{{'id' goes out of scope at the end of the iteration}}
+    int id = i;
+    pthread_create(&t[i], NULL, worker, &id);
+  }
+  for (int i = 0; i < N; i++)
+    pthread_join(t[i], NULL);
+}
+
+void do_while_config(void *src) {
+  pthread_t t;
+  struct cfg c = {0};
+  do {
+    pthread_create(&t, NULL, worker, &c);
+    pthread_detach(t);
+    c.n++; // expected-warning{{changes 'c'}}
+  } while (more(src));
+}
+
+void name_copied_with_strcpy(const char **names, int n) {
+  pthread_t t[N];
+  char buf[64];
+  for (int i = 0; i < N && i < n; i++) {
+    strcpy(buf, names[i]); // expected-warning{{changes 'buf'}}
+    pthread_create(&t[i], NULL, worker, buf);
+  }
+  for (int i = 0; i < N && i < n; i++)
+    pthread_join(t[i], NULL);
+}
+
+void while_per_iteration_struct(void *src) {
+  pthread_t t;
+  while (more(src)) { // expected-warning{{'c' goes out of scope at the end of the iteration}}
+    struct cfg c = {0};
+    pthread_create(&t, NULL, worker, &c);
+    pthread_detach(t);
+  }
 }

@@ -342,3 +342,29 @@ void no_warning_for_ever_join_each(int (*next)(struct arg *)) {
     pthread_join(t, NULL);
   }
 }
+
+struct shared { pthread_mutex_t mu; int queued; int stop; };
+
+void no_warning_locked_shared_state(void) {
+  pthread_t t[N];
+  struct shared s = {0};
+  for (int i = 0; i < N; i++) {
+    pthread_create(&t[i], NULL, worker, &s); // no-warning
+    pthread_mutex_lock(&s.mu);
+    s.queued++;
+    pthread_mutex_unlock(&s.mu);
+  }
+  for (int i = 0; i < N; i++)
+    pthread_join(t[i], NULL);
+}
+
+void no_warning_locked_shared_state_atomic(void) {
+  pthread_t t[N];
+  struct { _Atomic int started; int n; } s = {0};
+  for (int i = 0; i < N; i++) {
+    pthread_create(&t[i], NULL, worker, &s); // no-warning
+    __atomic_fetch_add(&s.n, 1, __ATOMIC_SEQ_CST);
+  }
+  for (int i = 0; i < N; i++)
+    pthread_join(t[i], NULL);
+}

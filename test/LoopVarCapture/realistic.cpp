@@ -3,6 +3,7 @@
 // RUN:   -analyzer-checker=core,cvet.LoopVarCapture -verify %s
 
 #include <future>
+#include <pthread.h>
 #include <thread>
 #include <utility>
 #include <vector>
@@ -193,6 +194,34 @@ void reference_declared_outside_rebound_value(std::vector<int> &v) {
     r = v[i]; // expected-note{{'r' is changed here while the thread may still use it}}
     threads.emplace_back([&r] { use(r); }); // expected-warning{{'r' is captured by reference by the thread started here, and the loop changes 'r'}}
   }
+  for (auto &t : threads)
+    t.join();
+}
+
+void *worker(void *);
+
+void pthread_in_cxx(void) {
+  pthread_t t[N];
+  for (int i = 0; i < N; i++) // expected-warning{{changes 'i'}}
+    pthread_create(&t[i], nullptr, worker, &i);
+  for (int i = 0; i < N; i++)
+    pthread_join(t[i], nullptr);
+}
+
+void lambda_in_local_then_thread_detached(int n) {
+  for (int i = 0; i < n; ++i) {
+    auto job = [&] { use(i); };
+    // expected-note@-2{{'i' is changed here while the thread may still use it}}
+    std::thread(job).detach(); // expected-warning{{'i' is captured by reference}}
+  }
+}
+
+void index_copy_captured_by_reference(int n) {
+  std::vector<std::thread> threads;
+  for (int i = 0; i < n; ++i) {
+    int k = i * 2;
+    threads.emplace_back([&k] { use(k); }); // expected-warning{{'k' goes out of scope at the end of the iteration}}
+  } // expected-note{{'k' goes out of scope here}}
   for (auto &t : threads)
     t.join();
 }
