@@ -974,6 +974,13 @@ void LoopVarCaptureChecker::checkPreCall(const CallEvent &Call,
   }
 }
 
+/// Reports of one sharing on several paths (each branch of a switch that
+/// writes the object) are one bug: they are told apart by the spawn.
+PathDiagnosticLocation uniqueingLocation(const Sharing &E, CheckerContext &C) {
+  return PathDiagnosticLocation::createBegin(E.spawn(), C.getSourceManager(),
+                                             E.spawnContext());
+}
+
 void LoopVarCaptureChecker::checkWrite(const MemRegion *Written,
                                        bool PartsCount, const Stmt *S,
                                        CheckerContext &C) const {
@@ -1001,9 +1008,9 @@ void LoopVarCaptureChecker::checkWrite(const MemRegion *Written,
         BT,
         Redeclared ? scopeMessage(Name, E.kind(), /*AtReturn=*/false)
                    : changedMessage(Name, E.kind(), /*Captured=*/false),
-        N);
+        N, uniqueingLocation(E, C), E.spawnContext()->getDecl());
     R->markInteresting(E.object());
-    R->addRange(S->getSourceRange());
+    // No range: ranges take part in uniqueing, and the write is the location.
     C.emitReport(std::move(R));
     return;
   }
@@ -1029,7 +1036,8 @@ bool LoopVarCaptureChecker::reportScopeEnd(const VarRegion *Var,
     if (!N)
       return false;
     auto R = std::make_unique<PathSensitiveBugReport>(
-        BT, scopeMessage(nameOf(E.object()), E.kind(), AtReturn), N);
+        BT, scopeMessage(nameOf(E.object()), E.kind(), AtReturn), N,
+        uniqueingLocation(E, C), E.spawnContext()->getDecl());
     R->markInteresting(E.object());
     C.emitReport(std::move(R));
     return true;
@@ -1249,11 +1257,22 @@ const Expr *callableOf(const Expr *E, bool ThroughWrappers) {
       continue;
     }
     // auto job = [&] { ... }; std::thread t(job);
+    // std::function<void()> job = [&] { ... }; std::thread t(job);
     if (const auto *DRE = dyn_cast<DeclRefExpr>(E))
       if (const auto *V = dyn_cast<VarDecl>(DRE->getDecl()))
-        if (V->isLocalVarDecl() && V->getInit() &&
-            isa<LambdaExpr>(V->getInit()->IgnoreImplicit()))
-          return V->getInit()->IgnoreImplicit();
+        if (V->isLocalVarDecl() && V->getInit()) {
+          const Expr *Init = V->getInit()->IgnoreImplicit();
+          if (isa<LambdaExpr>(Init))
+            return Init;
+          // One wrapper deep, and never through another variable: the
+          // initialiser may name V itself.
+          if (!isa<DeclRefExpr>(Init->IgnoreParenImpCasts()))
+            if (const auto *CE = dyn_cast<CXXConstructExpr>(Init);
+                CE && CE->getNumArgs() == 1)
+              if (const auto *LE = dyn_cast<LambdaExpr>(
+                      CE->getArg(0)->IgnoreImplicit()->IgnoreParens()))
+                return LE;
+        }
     return E;
   }
   return nullptr;
@@ -1272,6 +1291,7 @@ bool isTransparent(const Stmt *S) {
 /// A variable captured by reference (or whose address is passed along).
 struct Capture {
   const VarDecl *Var;
+  const NamedDecl *Named; ///< what the code calls it: Var or a binding of it
   SourceLocation Loc;
   bool Address; ///< `&v` passed as an argument, not a capture
   bool Block;   ///< a __block variable captured by a block
@@ -1287,7 +1307,11 @@ void collectCaptures(const Expr *Arg, bool ThroughWrappers,
     for (const LambdaCapture &LC : LE->captures()) {
       if (!LC.capturesVariable() || LC.getCaptureKind() != LCK_ByRef)
         continue;
-      const auto *V = dyn_cast<VarDecl>(LC.getCapturedVar());
+      const ValueDecl *Captured = LC.getCapturedVar();
+      const auto *V = dyn_cast<VarDecl>(Captured);
+      // `v` of `for (auto [k, v] : items)` lives in the decomposed variable.
+      if (const auto *BD = dyn_cast<BindingDecl>(Captured))
+        V = dyn_cast_or_null<VarDecl>(BD->getDecomposedDecl());
       if (V && V->isInitCapture()) {
         const Expr *Init = V->getInit() ? V->getInit()->IgnoreParenImpCasts()
                                         : nullptr;
@@ -1298,16 +1322,18 @@ void collectCaptures(const Expr *Arg, bool ThroughWrappers,
                                                              ->getASTContext()))
           continue;
         V = Init ? namedVar(Init) : nullptr;
+        Captured = V;
       }
       if (V)
-        Out.push_back({V, LC.getLocation(), false, false});
+        Out.push_back({V, Captured, LC.getLocation(), false, false});
     }
     return;
   }
   if (const auto *BE = dyn_cast<BlockExpr>(E)) {
     for (const BlockDecl::Capture &BC : BE->getBlockDecl()->captures())
       if (BC.isByRef())
-        Out.push_back({BC.getVariable(), BE->getBeginLoc(), false, true});
+        Out.push_back(
+            {BC.getVariable(), BC.getVariable(), BE->getBeginLoc(), false, true});
     return;
   }
   const Expr *P = Arg->IgnoreParenCasts();
@@ -1316,7 +1342,7 @@ void collectCaptures(const Expr *Arg, bool ThroughWrappers,
       if (const auto *DRE =
               dyn_cast<DeclRefExpr>(UO->getSubExpr()->IgnoreParenImpCasts()))
         if (const auto *V = dyn_cast<VarDecl>(DRE->getDecl()))
-          Out.push_back({V, P->getBeginLoc(), true, false});
+          Out.push_back({V, V, P->getBeginLoc(), true, false});
 }
 
 /// One walk over a function body with a stack of ancestors, looking for
@@ -1397,8 +1423,12 @@ private:
     if (InPlace)
       llvm::erase_if(Captures, [](const Capture &C) { return C.Address; });
 
+    // One report per variable: `[&] { use(a + b); }` on `auto [a, b]`
+    // captures one object twice.
+    llvm::SmallPtrSet<const VarDecl *, 4> Seen;
     for (const Capture &Cap : Captures)
-      check(E, *Entry, InPlace, Cap, Loops);
+      if (Seen.insert(Cap.Var).second)
+        check(E, *Entry, InPlace, Cap, Loops);
   }
 
   void check(const Expr *E, const cvet::AsyncCall &Entry, bool InPlace,
@@ -1432,7 +1462,7 @@ private:
       return;
 
     WorkKind K = Cap.Block ? WorkKind::Block : kindOf(Entry.Work);
-    std::string Name = Cap.Var->getNameAsString();
+    std::string Name = Cap.Named->getNameAsString();
     std::string Msg = Write ? changedMessage(Name, K, !Cap.Address)
                             : scopeMessage(Name, K, /*AtReturn=*/false);
     // At the spawn: the callee's name for calls, the object for constructors.

@@ -176,3 +176,29 @@ void while_per_iteration_struct(void *src) {
     pthread_detach(t);
   }
 }
+
+void address_cast_to_void_pointer(void) {
+  pthread_t t[N];
+  for (int i = 0; i < N; i++) // expected-warning{{changes 'i'}}
+    pthread_create(&t[i], NULL, worker, (void *)&i);
+  for (int i = 0; i < N; i++)
+    pthread_join(t[i], NULL);
+}
+
+void argument_chosen_by_switch(int n, const int *kinds) {
+  pthread_t t[N];
+  int arg = 0;
+  for (int i = 0; i < N && i < n; i++) {
+    switch (kinds[i]) {
+    case 0:
+      arg = 1; // one bug, one report: the shorter path is shown
+      break;
+    default:
+      arg = 2; // expected-warning{{changes 'arg'}}
+      break;
+    }
+    pthread_create(&t[i], NULL, worker, &arg);
+  }
+  for (int i = 0; i < N && i < n; i++)
+    pthread_join(t[i], NULL);
+}

@@ -225,3 +225,37 @@ void index_copy_captured_by_reference(int n) {
   for (auto &t : threads)
     t.join();
 }
+
+namespace std {
+template <class> class function;
+template <class R, class... A> class function<R(A...)> {
+public:
+  template <class F> function(F f) {}
+  R operator()(A...) const;
+};
+} // namespace std
+
+void function_wrapper_detached(int n) {
+  for (int i = 0; i < n; ++i) { // expected-note{{'i' is changed here while the thread may still use it}}
+    std::function<void()> f = [&] { use(i); };
+    std::thread(f).detach(); // expected-warning{{'i' is captured by reference by the thread started here, and the loop changes 'i'}}
+  }
+}
+
+struct kv { int k, v; };
+
+void structured_binding_copy(std::vector<kv> &items) {
+  std::vector<std::thread> threads;
+  for (auto [k, v] : items)
+    threads.emplace_back([&] { use(v); }); // expected-warning{{'v' goes out of scope at the end of the iteration}}
+  for (auto &t : threads)
+    t.join();
+}
+
+void no_warning_structured_binding_reference(std::vector<kv> &items) {
+  std::vector<std::thread> threads;
+  for (auto &[k, v] : items)
+    threads.emplace_back([&] { use(v); }); // no-warning
+  for (auto &t : threads)
+    t.join();
+}
