@@ -13,7 +13,9 @@
 //
 //   (not shared) --spawn(&obj) on a path where it started--> Shared
 //   Shared --join of the work's handle, a join-all, the handle or the object
-//            passed to unknown code--> (not shared)
+//            passed to unknown code, a named unknown function without
+//            arguments, a lock inside the object, the condition of a wait
+//            loop outside the spawning loop--> (not shared)
 //   Shared --obj (or part of it) written again, inside a loop that also
 //            holds the spawn--> report "the loop changes 'obj'"
 //   Shared --obj's lifetime ends: the loop condition after an iteration whose
