@@ -53,6 +53,7 @@
 #include "clang/StaticAnalyzer/Core/PathSensitive/CheckerContext.h"
 #include "clang/StaticAnalyzer/Core/PathSensitive/ProgramStateTrait.h"
 #include "llvm/ADT/SmallPtrSet.h"
+#include <functional>
 #include <optional>
 #include <tuple>
 
@@ -1460,7 +1461,8 @@ private:
         break;
       }
     }
-    if (!Loop || waitedInIteration(E, Entry, InPlace, Loop))
+    if (!Loop || waitedInIteration(E, Entry, InPlace, Loop) ||
+        handedOverInIteration(E, Loop))
       return;
 
     WorkKind K = Cap.Block ? WorkKind::Block : kindOf(Entry.Work);
@@ -1481,6 +1483,35 @@ private:
                  PathDiagnosticLocation(Body->getRBracLoc(), SM));
     }
     BR.emitReport(std::move(R));
+  }
+
+  /// Whether, after E in the iteration, the program waits for a signal the
+  /// work may send once it has its copy: a wait-all of the model
+  /// (`copied.wait()` on a promise's future, `sem_wait`) or a loop spinning
+  /// on an atomic or volatile flag.
+  bool handedOverInIteration(const Expr *E, const Stmt *Loop) const {
+    bool Found = false;
+    llvm::SmallPtrSet<const Decl *, 1> NoVars;
+    std::function<void(const Stmt *)> Scan = [&](const Stmt *S) {
+      if (Found || !S || isa<LambdaExpr, BlockExpr>(S))
+        return;
+      if (isBefore(SM, E->getEndLoc(), S->getBeginLoc())) {
+        if (isLoop(S) && readsFlag(loopCond(S), NoVars)) {
+          Found = true;
+          return;
+        }
+        if (const auto *Call = dyn_cast<CallExpr>(S))
+          if (const cvet::ThreadJoin *const *J =
+                  Checker.Joins->lookupAsWritten(*Call);
+              J && (*J)->AllWork) {
+            Found = true;
+            return;
+          }
+      }
+      forEachChild(S, Scan);
+    };
+    Scan(loopBody(Loop));
+    return Found;
   }
 
   /// The nearest ancestor of E that is not a wrapper, and the child of it

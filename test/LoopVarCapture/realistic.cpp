@@ -259,3 +259,38 @@ void no_warning_structured_binding_reference(std::vector<kv> &items) {
   for (auto &t : threads)
     t.join();
 }
+
+void no_warning_promise_handshake(int n) {
+  std::vector<std::thread> threads;
+  for (int i = 0; i < n; ++i) {
+    std::promise<void> started;
+    std::future<void> copied = started.get_future();
+    threads.emplace_back([&] { int mine = i; started.set_value(); use(mine); }); // no-warning
+    copied.wait();
+  }
+  for (auto &t : threads)
+    t.join();
+}
+
+void no_warning_atomic_flag_handshake(int n) {
+  std::vector<std::thread> threads;
+  for (int i = 0; i < n; ++i) {
+    bool ready = false;
+    threads.emplace_back([&] { int mine = i; __atomic_store_n(&ready, true, __ATOMIC_RELEASE); use(mine); }); // no-warning
+    while (!__atomic_load_n(&ready, __ATOMIC_ACQUIRE))
+      ;
+  }
+  for (auto &t : threads)
+    t.join();
+}
+
+void promise_fulfilled_but_not_awaited(int n) {
+  std::vector<std::thread> threads;
+  for (int i = 0; i < n; ++i) { // expected-note{{'i' is changed here while the thread may still use it}}
+    std::promise<void> done;
+    threads.emplace_back([&] { use(i); done.set_value(); }); // expected-warning{{'i' is captured by reference by the thread started here, and the loop changes 'i'}}
+                                                             // expected-warning@-1{{'done' goes out of scope at the end of the iteration}}
+  } // expected-note{{'done' goes out of scope here}}
+  for (auto &t : threads)
+    t.join();
+}
