@@ -587,6 +587,51 @@ bool inOneLoop(const Sharing &E, const Stmt *S, const LocationContext *LC) {
   return false;
 }
 
+/// Whether At, inside loop L, is followed in its block by a `break` or
+/// `return` that leaves L: a write there happens on the way out of the loop,
+/// like a write after it (`ctx.stop = 1; break;` when a spawn failed).
+bool leavesLoopAfter(const ParentMap &PM, const Stmt *At, const Stmt *L) {
+  // The loop or switch a break directly inside S leaves.
+  auto BreakTarget = [&PM](const Stmt *S) -> const Stmt * {
+    for (const Stmt *P = PM.getParent(S); P; P = PM.getParent(P))
+      if (isLoop(P) || isa<SwitchStmt>(P))
+        return P;
+    return nullptr;
+  };
+  const Stmt *Child = At;
+  for (const Stmt *P = PM.getParent(At); P && P != L;
+       Child = P, P = PM.getParent(P)) {
+    const auto *CS = dyn_cast<CompoundStmt>(P);
+    if (!CS)
+      continue;
+    bool After = false;
+    for (const Stmt *S : CS->body()) {
+      if (S == Child)
+        After = true;
+      else if (After && (isa<ReturnStmt>(S) ||
+                         (isa<BreakStmt>(S) && BreakTarget(CS) == L)))
+        return true;
+    }
+  }
+  return false;
+}
+
+/// Whether the write S (in LC) to E's object is on the way out of the
+/// innermost loop that holds both the spawn and S.
+bool writeLeavesLoop(const Sharing &E, const Stmt *S,
+                     const LocationContext *LC) {
+  const StackFrameContext *Frame = E.variable()->getStackFrame();
+  const Stmt *SpawnAt = stmtInFrame(E.spawn(), E.spawnContext(), Frame);
+  const Stmt *At = stmtInFrame(S, LC, Frame);
+  if (!SpawnAt || !At)
+    return false;
+  const ParentMap &PM = parentMapOf(Frame);
+  for (const Stmt *L = enclosingLoop(PM, SpawnAt); L; L = enclosingLoop(PM, L))
+    if (isWithin(PM, At, L))
+      return leavesLoopAfter(PM, At, L);
+  return false;
+}
+
 /// Whether the work may have started on this path: with SuccessReturn, only
 /// where the call's result can still be the success value.
 bool mayHaveStarted(ProgramStateRef State, const Sharing &E,
@@ -1000,7 +1045,8 @@ void LoopVarCaptureChecker::checkWrite(const MemRegion *Written,
   for (const Sharing &E : Set) {
     if (!overlaps(Written, E.object(), PartsCount) ||
         !mayHaveStarted(State, E, C.getSValBuilder()) ||
-        !inOneLoop(E, S, C.getLocationContext()))
+        !inOneLoop(E, S, C.getLocationContext()) ||
+        (!Redeclared && writeLeavesLoop(E, S, C.getLocationContext())))
       continue;
     ExplodedNode *N = C.generateNonFatalErrorNode(
         forgetObject(State, E.object())->add<ReportedVariables>(E.variable()));

@@ -202,3 +202,17 @@ void argument_chosen_by_switch(int n, const int *kinds) {
   for (int i = 0; i < N && i < n; i++)
     pthread_join(t[i], NULL);
 }
+
+void written_then_maybe_leaves(const int *ids, int n) {
+  pthread_t t[N];
+  struct cfg c = {0};
+  int i;
+  for (i = 0; i < N && i < n; i++) {
+    c.n = ids[i]; // expected-warning{{changes 'c'}}
+    if (c.n < 0)
+      break;
+    pthread_create(&t[i], NULL, worker, &c);
+  }
+  while (i-- > 0)
+    pthread_join(t[i], NULL);
+}

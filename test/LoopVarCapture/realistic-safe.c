@@ -368,3 +368,23 @@ void no_warning_locked_shared_state_atomic(void) {
   for (int i = 0; i < N; i++)
     pthread_join(t[i], NULL);
 }
+
+struct ctx {
+  int stop;
+  int n;
+};
+
+int no_warning_stop_flag_on_failure(int n) {
+  pthread_t t[N];
+  struct ctx ctx = {0, n};
+  int i;
+  for (i = 0; i < N && i < n; i++) {
+    if (pthread_create(&t[i], NULL, worker, &ctx) != 0) { // no-warning
+      ctx.stop = 1;
+      break;
+    }
+  }
+  while (i-- > 0)
+    pthread_join(t[i], NULL);
+  return ctx.stop;
+}
