@@ -298,10 +298,42 @@ bool writesElementOfIteration(const Stmt *W, const Stmt *L) {
   return false;
 }
 
+/// Whether At, inside loop L, is followed in its block by a `break` or
+/// `return` that leaves L: a write there happens on the way out of the loop,
+/// like a write after it (`ctx.stop = 1; break;` when a spawn failed).
+bool leavesLoopAfter(const ParentMap &PM, const Stmt *At, const Stmt *L) {
+  // The loop or switch a break directly inside S leaves.
+  auto BreakTarget = [&PM](const Stmt *S) -> const Stmt * {
+    for (const Stmt *P = PM.getParent(S); P; P = PM.getParent(P))
+      if (isLoop(P) || isa<SwitchStmt>(P))
+        return P;
+    return nullptr;
+  };
+  const Stmt *Child = At;
+  for (const Stmt *P = PM.getParent(At); P && P != L;
+       Child = P, P = PM.getParent(P)) {
+    const auto *CS = dyn_cast<CompoundStmt>(P);
+    if (!CS)
+      continue;
+    bool After = false;
+    for (const Stmt *S : CS->body()) {
+      if (S == Child)
+        After = true;
+      else if (After && (isa<ReturnStmt>(S) ||
+                         (isa<BreakStmt>(S) && BreakTarget(CS) == L)))
+        return true;
+    }
+  }
+  return false;
+}
+
 /// The first write to V in the parts of loop L that run on every iteration,
-/// other than to the iteration's own element of an array.
-const Stmt *findWriteInLoop(const Stmt *L, const VarDecl *V) {
-  auto Skip = [L](const Stmt *W) { return writesElementOfIteration(W, L); };
+/// other than to the iteration's own element of an array or on the way out.
+const Stmt *findWriteInLoop(const Stmt *L, const VarDecl *V,
+                            const ParentMap &PM) {
+  auto Skip = [L, &PM](const Stmt *W) {
+    return writesElementOfIteration(W, L) || leavesLoopAfter(PM, W, L);
+  };
   if (const auto *F = dyn_cast<ForStmt>(L)) {
     for (const Stmt *Part : {(const Stmt *)F->getCond(),
                              (const Stmt *)F->getInc(), F->getBody()})
@@ -584,35 +616,6 @@ bool inOneLoop(const Sharing &E, const Stmt *S, const LocationContext *LC) {
   for (const Stmt *L = enclosingLoop(PM, SpawnAt); L; L = enclosingLoop(PM, L))
     if (isWithin(PM, At, L))
       return true;
-  return false;
-}
-
-/// Whether At, inside loop L, is followed in its block by a `break` or
-/// `return` that leaves L: a write there happens on the way out of the loop,
-/// like a write after it (`ctx.stop = 1; break;` when a spawn failed).
-bool leavesLoopAfter(const ParentMap &PM, const Stmt *At, const Stmt *L) {
-  // The loop or switch a break directly inside S leaves.
-  auto BreakTarget = [&PM](const Stmt *S) -> const Stmt * {
-    for (const Stmt *P = PM.getParent(S); P; P = PM.getParent(P))
-      if (isLoop(P) || isa<SwitchStmt>(P))
-        return P;
-    return nullptr;
-  };
-  const Stmt *Child = At;
-  for (const Stmt *P = PM.getParent(At); P && P != L;
-       Child = P, P = PM.getParent(P)) {
-    const auto *CS = dyn_cast<CompoundStmt>(P);
-    if (!CS)
-      continue;
-    bool After = false;
-    for (const Stmt *S : CS->body()) {
-      if (S == Child)
-        After = true;
-      else if (After && (isa<ReturnStmt>(S) ||
-                         (isa<BreakStmt>(S) && BreakTarget(CS) == L)))
-        return true;
-    }
-  }
   return false;
 }
 
@@ -1493,7 +1496,7 @@ private:
       return;
     const Stmt *Loop = nullptr, *Write = nullptr;
     for (const Stmt *L : Loops) {
-      if ((Write = findWriteInLoop(L, Cap.Var))) {
+      if ((Write = findWriteInLoop(L, Cap.Var, ADC->getParentMap()))) {
         Loop = L;
         break;
       }

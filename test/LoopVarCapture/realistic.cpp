@@ -294,3 +294,20 @@ void promise_fulfilled_but_not_awaited(int n) {
   for (auto &t : threads)
     t.join();
 }
+
+struct control { bool stop; int n; };
+bool start_failed(int);
+
+void no_warning_stop_flag_on_the_way_out(int n) {
+  control ctl{false, n};
+  std::vector<std::thread> threads;
+  for (int i = 0; i < n; ++i) {
+    threads.emplace_back([&ctl] { use(ctl.n); }); // no-warning
+    if (start_failed(i)) {
+      ctl.stop = true;
+      break;
+    }
+  }
+  for (auto &t : threads)
+    t.join();
+}
