@@ -13,7 +13,9 @@
 //
 //   (not shared) --spawn(&obj) on a path where it started--> Shared
 //   Shared --join of the work's handle, a join-all, the handle or the object
-//            passed to unknown code--> (not shared)
+//            passed to unknown code, a named unknown function without
+//            arguments, a lock inside the object, the condition of a wait
+//            loop outside the spawning loop--> (not shared)
 //   Shared --obj (or part of it) written again, inside a loop that also
 //            holds the spawn--> report "the loop changes 'obj'"
 //   Shared --obj's lifetime ends: the loop condition after an iteration whose
@@ -51,6 +53,7 @@
 #include "clang/StaticAnalyzer/Core/PathSensitive/CheckerContext.h"
 #include "clang/StaticAnalyzer/Core/PathSensitive/ProgramStateTrait.h"
 #include "llvm/ADT/SmallPtrSet.h"
+#include <functional>
 #include <optional>
 #include <tuple>
 
@@ -235,34 +238,113 @@ const Stmt *asWriteOf(const Stmt *S, const VarDecl *V) {
   return nullptr;
 }
 
-/// The first statement in S that writes V, not counting code inside lambdas
-/// and blocks (which runs elsewhere).
-const Stmt *findWrite(const Stmt *S, const VarDecl *V) {
+/// The first statement in S that writes V and that Skip does not rule out,
+/// not counting code inside lambdas and blocks (which runs elsewhere).
+const Stmt *findWrite(const Stmt *S, const VarDecl *V,
+                      llvm::function_ref<bool(const Stmt *)> Skip = nullptr) {
   if (!S || isa<LambdaExpr, BlockExpr>(S))
     return nullptr;
-  if (const Stmt *W = asWriteOf(S, V))
+  if (const Stmt *W = asWriteOf(S, V); W && !(Skip && Skip(W)))
     return W;
   const Stmt *Found = nullptr;
   forEachChild(S, [&](const Stmt *C) {
     if (!Found)
-      Found = findWrite(C, V);
+      Found = findWrite(C, V, Skip);
   });
   return Found;
 }
 
-/// The first write to V in the parts of loop L that run on every iteration.
-const Stmt *findWriteInLoop(const Stmt *L, const VarDecl *V) {
+/// Whether E mentions a variable that Inc writes.
+bool mentionsWrittenVar(const Stmt *E, const Stmt *Inc) {
+  if (!E)
+    return false;
+  if (const auto *DRE = dyn_cast<DeclRefExpr>(E))
+    if (const auto *V = dyn_cast<VarDecl>(DRE->getDecl()))
+      if (findWrite(Inc, V))
+        return true;
+  bool Found = false;
+  forEachChild(E, [&](const Stmt *C) {
+    Found = Found || mentionsWrittenVar(C, Inc);
+  });
+  return Found;
+}
+
+/// Whether the write W goes to an element of an array indexed by the counter
+/// of the for loop L (`vals[i] = ...`): each iteration writes its own element.
+bool writesElementOfIteration(const Stmt *W, const Stmt *L) {
+  const auto *F = dyn_cast<ForStmt>(L);
+  if (!F || !F->getInc())
+    return false;
+  const Expr *Target = nullptr;
+  if (const auto *BO = dyn_cast<BinaryOperator>(W))
+    Target = BO->getLHS();
+  else if (const auto *UO = dyn_cast<UnaryOperator>(W))
+    Target = UO->getSubExpr();
+  else if (const auto *OC = dyn_cast<CXXOperatorCallExpr>(W))
+    Target = OC->getNumArgs() > 0 ? OC->getArg(0) : nullptr;
+  while (Target) {
+    Target = Target->IgnoreParenImpCasts();
+    if (const auto *ME = dyn_cast<MemberExpr>(Target)) {
+      Target = ME->getBase();
+      continue;
+    }
+    const auto *ASE = dyn_cast<ArraySubscriptExpr>(Target);
+    if (!ASE)
+      return false;
+    if (mentionsWrittenVar(ASE->getIdx(), F->getInc()))
+      return true;
+    Target = ASE->getBase();
+  }
+  return false;
+}
+
+/// Whether At, inside loop L, is followed in its block by a `break` or
+/// `return` that leaves L: a write there happens on the way out of the loop,
+/// like a write after it (`ctx.stop = 1; break;` when a spawn failed).
+bool leavesLoopAfter(const ParentMap &PM, const Stmt *At, const Stmt *L) {
+  // The loop or switch a break directly inside S leaves.
+  auto BreakTarget = [&PM](const Stmt *S) -> const Stmt * {
+    for (const Stmt *P = PM.getParent(S); P; P = PM.getParent(P))
+      if (isLoop(P) || isa<SwitchStmt>(P))
+        return P;
+    return nullptr;
+  };
+  const Stmt *Child = At;
+  for (const Stmt *P = PM.getParent(At); P && P != L;
+       Child = P, P = PM.getParent(P)) {
+    const auto *CS = dyn_cast<CompoundStmt>(P);
+    if (!CS)
+      continue;
+    bool After = false;
+    for (const Stmt *S : CS->body()) {
+      if (S == Child)
+        After = true;
+      else if (After && (isa<ReturnStmt>(S) ||
+                         (isa<BreakStmt>(S) && BreakTarget(CS) == L)))
+        return true;
+    }
+  }
+  return false;
+}
+
+/// The first write to V in the parts of loop L that run on every iteration,
+/// other than to the iteration's own element of an array or on the way out.
+const Stmt *findWriteInLoop(const Stmt *L, const VarDecl *V,
+                            const ParentMap &PM) {
+  auto Skip = [L, &PM](const Stmt *W) {
+    return writesElementOfIteration(W, L) || leavesLoopAfter(PM, W, L);
+  };
   if (const auto *F = dyn_cast<ForStmt>(L)) {
     for (const Stmt *Part : {(const Stmt *)F->getCond(),
                              (const Stmt *)F->getInc(), F->getBody()})
-      if (const Stmt *W = findWrite(Part, V))
+      if (const Stmt *W = findWrite(Part, V, Skip))
         return W;
     return nullptr;
   }
   if (const Expr *C = loopCond(L))
-    if (const Stmt *W = findWrite(C, V))
+    if (const Stmt *W = findWrite(C, V, Skip))
       return W;
-  return findWrite(loopBody(L), V);
+  return findWrite(loopBody(L), V, Skip);
 }
 
 bool declares(const Stmt *S, const VarDecl *V) {
@@ -442,6 +524,9 @@ private:
                       ProgramStateRef After, CheckerContext &C) const;
   const NoteTag *spawnNote(const MemRegion *Object, WorkKind K,
                            CheckerContext &C) const;
+  bool callsWaitAll(const Stmt *S) const;
+  ProgramStateRef waitLoop(const Stmt *Loop, ProgramStateRef State,
+                           CheckerContext &C) const;
 
   // AST part.
   friend class AsyncScan;
@@ -531,6 +616,22 @@ bool inOneLoop(const Sharing &E, const Stmt *S, const LocationContext *LC) {
   for (const Stmt *L = enclosingLoop(PM, SpawnAt); L; L = enclosingLoop(PM, L))
     if (isWithin(PM, At, L))
       return true;
+  return false;
+}
+
+/// Whether the write S (in LC) to E's object is on the way out of the
+/// innermost loop that holds both the spawn and S.
+bool writeLeavesLoop(const Sharing &E, const Stmt *S,
+                     const LocationContext *LC) {
+  const StackFrameContext *Frame = E.variable()->getStackFrame();
+  const Stmt *SpawnAt = stmtInFrame(E.spawn(), E.spawnContext(), Frame);
+  const Stmt *At = stmtInFrame(S, LC, Frame);
+  if (!SpawnAt || !At)
+    return false;
+  const ParentMap &PM = parentMapOf(Frame);
+  for (const Stmt *L = enclosingLoop(PM, SpawnAt); L; L = enclosingLoop(PM, L))
+    if (isWithin(PM, At, L))
+      return leavesLoopAfter(PM, At, L);
   return false;
 }
 
@@ -843,7 +944,13 @@ void LoopVarCaptureChecker::forgetReachableFrom(const CallEvent &Call,
       Bases.insert(stripCasts(R)->getBaseRegion());
   }
   for (const Sharing &E : Set) {
-    bool Reachable = Bases.count(E.object()->getBaseRegion()) ||
+    // A named function without arguments works on global state: the usual
+    // reason to call one right after a spawn is a wait on a global
+    // semaphore, barrier or flag (`wait_for_start()`). Calls through
+    // pointers (`next()`) are more often producers.
+    bool Reachable = (Call.getNumArgs() == 0 &&
+                      isa_and_nonnull<FunctionDecl>(Call.getDecl())) ||
+                     Bases.count(E.object()->getBaseRegion()) ||
                      (E.handleSymbol() && Syms.count(E.handleSymbol()));
     if (const MemRegion *HR = E.handleRegion()) {
       const MemRegion *Base = HR->getBaseRegion();
@@ -900,11 +1007,29 @@ void LoopVarCaptureChecker::checkPreCall(const CallEvent &Call,
     const MemRegion *R = Call.getArgSVal(I).getAsRegion();
     if (!R)
       continue;
+    R = stripCasts(R);
     // A call on a member that is itself an object (a mutex inside a shared
-    // struct) is synchronisation, not a change of the data.
-    checkWrite(stripCasts(R), /*PartsCount=*/!T->isRecordType(),
-               Call.getOriginExpr(), C);
+    // struct) is synchronisation, not a change of the data: the object is
+    // shared by design, and its later changes are guarded.
+    if (T->isRecordType()) {
+      ProgramStateRef State = C.getState();
+      for (const Sharing &E : State->get<SharedWithWork>())
+        if (R != E.object() && R->isSubRegionOf(E.object()))
+          State = State->remove<SharedWithWork>(E);
+      if (State != C.getState()) {
+        C.addTransition(State);
+        return;
+      }
+    }
+    checkWrite(R, /*PartsCount=*/!T->isRecordType(), Call.getOriginExpr(), C);
   }
+}
+
+/// Reports of one sharing on several paths (each branch of a switch that
+/// writes the object) are one bug: they are told apart by the spawn.
+PathDiagnosticLocation uniqueingLocation(const Sharing &E, CheckerContext &C) {
+  return PathDiagnosticLocation::createBegin(E.spawn(), C.getSourceManager(),
+                                             E.spawnContext());
 }
 
 void LoopVarCaptureChecker::checkWrite(const MemRegion *Written,
@@ -923,7 +1048,8 @@ void LoopVarCaptureChecker::checkWrite(const MemRegion *Written,
   for (const Sharing &E : Set) {
     if (!overlaps(Written, E.object(), PartsCount) ||
         !mayHaveStarted(State, E, C.getSValBuilder()) ||
-        !inOneLoop(E, S, C.getLocationContext()))
+        !inOneLoop(E, S, C.getLocationContext()) ||
+        (!Redeclared && writeLeavesLoop(E, S, C.getLocationContext())))
       continue;
     ExplodedNode *N = C.generateNonFatalErrorNode(
         forgetObject(State, E.object())->add<ReportedVariables>(E.variable()));
@@ -934,9 +1060,9 @@ void LoopVarCaptureChecker::checkWrite(const MemRegion *Written,
         BT,
         Redeclared ? scopeMessage(Name, E.kind(), /*AtReturn=*/false)
                    : changedMessage(Name, E.kind(), /*Captured=*/false),
-        N);
+        N, uniqueingLocation(E, C), E.spawnContext()->getDecl());
     R->markInteresting(E.object());
-    R->addRange(S->getSourceRange());
+    // No range: ranges take part in uniqueing, and the write is the location.
     C.emitReport(std::move(R));
     return;
   }
@@ -962,7 +1088,8 @@ bool LoopVarCaptureChecker::reportScopeEnd(const VarRegion *Var,
     if (!N)
       return false;
     auto R = std::make_unique<PathSensitiveBugReport>(
-        BT, scopeMessage(nameOf(E.object()), E.kind(), AtReturn), N);
+        BT, scopeMessage(nameOf(E.object()), E.kind(), AtReturn), N,
+        uniqueingLocation(E, C), E.spawnContext()->getDecl());
     R->markInteresting(E.object());
     C.emitReport(std::move(R));
     return true;
@@ -983,18 +1110,82 @@ const Stmt *loopOfCondition(const ParentMap &PM, const Stmt *Cond) {
   return nullptr;
 }
 
+/// Whether S reads an atomic or volatile object, or names one of Vars.
+bool readsFlag(const Stmt *S, const llvm::SmallPtrSetImpl<const Decl *> &Vars) {
+  if (!S || isa<LambdaExpr, BlockExpr>(S))
+    return false;
+  if (isa<AtomicExpr>(S))
+    return true;
+  if (const auto *E = dyn_cast<Expr>(S)) {
+    QualType T = E->getType();
+    if (E->isGLValue() && (T.isVolatileQualified() || T->isAtomicType()))
+      return true;
+  }
+  if (const auto *DRE = dyn_cast<DeclRefExpr>(S))
+    if (Vars.count(DRE->getDecl()))
+      return true;
+  bool Found = false;
+  forEachChild(S, [&](const Stmt *C) { Found = Found || readsFlag(C, Vars); });
+  return Found;
+}
+
+/// Whether S calls a function the model says waits for all work
+/// (pthread_cond_wait, sem_wait, ...).
+bool LoopVarCaptureChecker::callsWaitAll(const Stmt *S) const {
+  if (!S || isa<LambdaExpr, BlockExpr>(S))
+    return false;
+  if (const auto *CE = dyn_cast<CallExpr>(S))
+    if (const cvet::ThreadJoin *const *J = Joins->lookupAsWritten(*CE))
+      if ((*J)->AllWork)
+        return true;
+  bool Found = false;
+  forEachChild(S, [&](const Stmt *C) { Found = Found || callsWaitAll(C); });
+  return Found;
+}
+
+/// A loop after the spawn that waits for the work to take its copy:
+/// `while (!arg.taken) pthread_cond_wait(...)`, `while (!atomic_load(&ready));`
+/// or a poll of the shared object itself. Its condition may already be false
+/// the first time (the worker was quick), so reaching it counts as the wait.
+/// Returns the state without the sharing such a loop waits for.
+ProgramStateRef LoopVarCaptureChecker::waitLoop(const Stmt *Loop,
+                                                ProgramStateRef State,
+                                                CheckerContext &C) const {
+  const StackFrameContext *SFC = C.getStackFrame();
+  const ParentMap &PM = C.getLocationContext()->getParentMap();
+  SharedWithWorkTy Set = State->get<SharedWithWork>();
+  llvm::SmallPtrSet<const Decl *, 4> Vars;
+  for (const Sharing &E : Set)
+    Vars.insert(E.variable()->getDecl());
+  bool Waits = callsWaitAll(loopBody(Loop)) || readsFlag(loopCond(Loop), Vars);
+  if (!Waits)
+    return State;
+  for (const Sharing &E : Set) {
+    // A loop that spawns is the loop of the bug, not a wait.
+    const Stmt *SpawnAt = stmtInFrame(E.spawn(), E.spawnContext(), SFC);
+    if (SpawnAt && isWithin(PM, SpawnAt, Loop))
+      continue;
+    State = State->remove<SharedWithWork>(E);
+  }
+  return State;
+}
+
 /// Reaching the condition of a loop ends the iteration, and with it the
 /// lifetime of everything its body declared.
 void LoopVarCaptureChecker::checkBranchCondition(const Stmt *Cond,
                                                  CheckerContext &C) const {
   ProgramStateRef State = C.getState();
-  SharedWithWorkTy Set = State->get<SharedWithWork>();
-  if (Set.isEmpty())
+  if (State->get<SharedWithWork>().isEmpty())
     return;
   const StackFrameContext *SFC = C.getStackFrame();
   const Stmt *Loop = loopOfCondition(C.getLocationContext()->getParentMap(), Cond);
   if (!Loop)
     return;
+  if (ProgramStateRef Waited = waitLoop(Loop, State, C); Waited != State) {
+    C.addTransition(Waited);
+    return;
+  }
+  SharedWithWorkTy Set = State->get<SharedWithWork>();
   llvm::SmallVector<const VarRegion *, 4> Dying;
   ProgramStateRef After = State;
   for (const Sharing &E : Set) {
@@ -1118,11 +1309,22 @@ const Expr *callableOf(const Expr *E, bool ThroughWrappers) {
       continue;
     }
     // auto job = [&] { ... }; std::thread t(job);
+    // std::function<void()> job = [&] { ... }; std::thread t(job);
     if (const auto *DRE = dyn_cast<DeclRefExpr>(E))
       if (const auto *V = dyn_cast<VarDecl>(DRE->getDecl()))
-        if (V->isLocalVarDecl() && V->getInit() &&
-            isa<LambdaExpr>(V->getInit()->IgnoreImplicit()))
-          return V->getInit()->IgnoreImplicit();
+        if (V->isLocalVarDecl() && V->getInit()) {
+          const Expr *Init = V->getInit()->IgnoreImplicit();
+          if (isa<LambdaExpr>(Init))
+            return Init;
+          // One wrapper deep, and never through another variable: the
+          // initialiser may name V itself.
+          if (!isa<DeclRefExpr>(Init->IgnoreParenImpCasts()))
+            if (const auto *CE = dyn_cast<CXXConstructExpr>(Init);
+                CE && CE->getNumArgs() == 1)
+              if (const auto *LE = dyn_cast<LambdaExpr>(
+                      CE->getArg(0)->IgnoreImplicit()->IgnoreParens()))
+                return LE;
+        }
     return E;
   }
   return nullptr;
@@ -1141,6 +1343,7 @@ bool isTransparent(const Stmt *S) {
 /// A variable captured by reference (or whose address is passed along).
 struct Capture {
   const VarDecl *Var;
+  const NamedDecl *Named; ///< what the code calls it: Var or a binding of it
   SourceLocation Loc;
   bool Address; ///< `&v` passed as an argument, not a capture
   bool Block;   ///< a __block variable captured by a block
@@ -1156,18 +1359,33 @@ void collectCaptures(const Expr *Arg, bool ThroughWrappers,
     for (const LambdaCapture &LC : LE->captures()) {
       if (!LC.capturesVariable() || LC.getCaptureKind() != LCK_ByRef)
         continue;
-      const auto *V = dyn_cast<VarDecl>(LC.getCapturedVar());
-      if (V && V->isInitCapture())
-        V = V->getInit() ? namedVar(V->getInit()) : nullptr;
+      const ValueDecl *Captured = LC.getCapturedVar();
+      const auto *V = dyn_cast<VarDecl>(Captured);
+      // `v` of `for (auto [k, v] : items)` lives in the decomposed variable.
+      if (const auto *BD = dyn_cast<BindingDecl>(Captured))
+        V = dyn_cast_or_null<VarDecl>(BD->getDecomposedDecl());
+      if (V && V->isInitCapture()) {
+        const Expr *Init = V->getInit() ? V->getInit()->IgnoreParenImpCasts()
+                                        : nullptr;
+        // [&v = vals[i]]: an element chosen at run time, likely one of its
+        // own per iteration.
+        const auto *ASE = dyn_cast_or_null<ArraySubscriptExpr>(Init);
+        if (ASE && !ASE->getIdx()->isIntegerConstantExpr(LE->getCallOperator()
+                                                             ->getASTContext()))
+          continue;
+        V = Init ? namedVar(Init) : nullptr;
+        Captured = V;
+      }
       if (V)
-        Out.push_back({V, LC.getLocation(), false, false});
+        Out.push_back({V, Captured, LC.getLocation(), false, false});
     }
     return;
   }
   if (const auto *BE = dyn_cast<BlockExpr>(E)) {
     for (const BlockDecl::Capture &BC : BE->getBlockDecl()->captures())
       if (BC.isByRef())
-        Out.push_back({BC.getVariable(), BE->getBeginLoc(), false, true});
+        Out.push_back(
+            {BC.getVariable(), BC.getVariable(), BE->getBeginLoc(), false, true});
     return;
   }
   const Expr *P = Arg->IgnoreParenCasts();
@@ -1176,7 +1394,7 @@ void collectCaptures(const Expr *Arg, bool ThroughWrappers,
       if (const auto *DRE =
               dyn_cast<DeclRefExpr>(UO->getSubExpr()->IgnoreParenImpCasts()))
         if (const auto *V = dyn_cast<VarDecl>(DRE->getDecl()))
-          Out.push_back({V, P->getBeginLoc(), true, false});
+          Out.push_back({V, V, P->getBeginLoc(), true, false});
 }
 
 /// One walk over a function body with a stack of ancestors, looking for
@@ -1257,15 +1475,28 @@ private:
     if (InPlace)
       llvm::erase_if(Captures, [](const Capture &C) { return C.Address; });
 
+    // One report per variable: `[&] { use(a + b); }` on `auto [a, b]`
+    // captures one object twice.
+    llvm::SmallPtrSet<const VarDecl *, 4> Seen;
     for (const Capture &Cap : Captures)
-      check(E, *Entry, InPlace, Cap, Loops);
+      if (Seen.insert(Cap.Var).second)
+        check(E, *Entry, InPlace, Cap, Loops);
   }
 
   void check(const Expr *E, const cvet::AsyncCall &Entry, bool InPlace,
              const Capture &Cap, llvm::ArrayRef<const Stmt *> Loops) {
+    // A reference made in the loop names a distinct object per iteration
+    // (`auto &j = jobs[i]`, `for (auto &x : items)`): writes through it change
+    // that object, which the next iteration does not reuse.
+    if (Cap.Var->getType()->isReferenceType() &&
+        llvm::any_of(Loops, [&](const Stmt *L) {
+          return perIterationVar(L) == Cap.Var ||
+                 declares(loopBody(L), Cap.Var);
+        }))
+      return;
     const Stmt *Loop = nullptr, *Write = nullptr;
     for (const Stmt *L : Loops) {
-      if ((Write = findWriteInLoop(L, Cap.Var))) {
+      if ((Write = findWriteInLoop(L, Cap.Var, ADC->getParentMap()))) {
         Loop = L;
         break;
       }
@@ -1279,11 +1510,12 @@ private:
         break;
       }
     }
-    if (!Loop || waitedInIteration(E, Entry, InPlace, Loop))
+    if (!Loop || waitedInIteration(E, Entry, InPlace, Loop) ||
+        handedOverInIteration(E, Loop))
       return;
 
     WorkKind K = Cap.Block ? WorkKind::Block : kindOf(Entry.Work);
-    std::string Name = Cap.Var->getNameAsString();
+    std::string Name = Cap.Named->getNameAsString();
     std::string Msg = Write ? changedMessage(Name, K, !Cap.Address)
                             : scopeMessage(Name, K, /*AtReturn=*/false);
     // At the spawn: the callee's name for calls, the object for constructors.
@@ -1300,6 +1532,35 @@ private:
                  PathDiagnosticLocation(Body->getRBracLoc(), SM));
     }
     BR.emitReport(std::move(R));
+  }
+
+  /// Whether, after E in the iteration, the program waits for a signal the
+  /// work may send once it has its copy: a wait-all of the model
+  /// (`copied.wait()` on a promise's future, `sem_wait`) or a loop spinning
+  /// on an atomic or volatile flag.
+  bool handedOverInIteration(const Expr *E, const Stmt *Loop) const {
+    bool Found = false;
+    llvm::SmallPtrSet<const Decl *, 1> NoVars;
+    std::function<void(const Stmt *)> Scan = [&](const Stmt *S) {
+      if (Found || !S || isa<LambdaExpr, BlockExpr>(S))
+        return;
+      if (isBefore(SM, E->getEndLoc(), S->getBeginLoc())) {
+        if (isLoop(S) && readsFlag(loopCond(S), NoVars)) {
+          Found = true;
+          return;
+        }
+        if (const auto *Call = dyn_cast<CallExpr>(S))
+          if (const cvet::ThreadJoin *const *J =
+                  Checker.Joins->lookupAsWritten(*Call);
+              J && (*J)->AllWork) {
+            Found = true;
+            return;
+          }
+      }
+      forEachChild(S, Scan);
+    };
+    Scan(loopBody(Loop));
+    return Found;
   }
 
   /// The nearest ancestor of E that is not a wrapper, and the child of it

@@ -35,7 +35,7 @@ struct Pair {
 void structured_bindings(std::vector<Pair> &v) {
   std::vector<std::thread> threads;
   for (auto [a, b] : v)
-    threads.emplace_back([&] { use(a + b); }); // bindings are not variables: not reported
+    threads.emplace_back([&] { use(a + b); }); // expected-warning{{'a' goes out of scope at the end of the iteration while the thread started here may still use it}}
 }
 
 void nested_lambda_spawns(int n) {
