@@ -16,6 +16,7 @@
 #include "clang/AST/Decl.h"
 #include "clang/Analysis/PathDiagnostic.h"
 #include "clang/Basic/SourceManager.h"
+#include "clang/Driver/Options.h"
 #include "clang/Frontend/CompilerInstance.h"
 #include "clang/Frontend/FrontendAction.h"
 #include "clang/Frontend/MultiplexConsumer.h"
@@ -26,6 +27,9 @@
 #include "clang/Tooling/ArgumentsAdjusters.h"
 #include "clang/Tooling/Tooling.h"
 #include "llvm/ADT/StringExtras.h"
+#include "llvm/ADT/StringSet.h"
+#include "llvm/Option/ArgList.h"
+#include "llvm/Option/OptTable.h"
 #include "llvm/Support/CrashRecoveryContext.h"
 #include "llvm/Support/FileSystem.h"
 #include "llvm/Support/Path.h"
@@ -300,6 +304,54 @@ private:
   std::string CompileDir;
 };
 
+/// Makes a command written for another compiler acceptable to Clang, the
+/// way clangd does: a launcher in front of the compiler (ccache gcc ...) is
+/// dropped, and so is every argument Clang's driver does not know (GCC-only
+/// flags such as -fconserve-stack would otherwise fail the whole unit), and
+/// GCC plugins, which Clang would try to load.
+tooling::CommandLineArguments
+clangCompatible(const tooling::CommandLineArguments &Args) {
+  static const StringSet<> Launchers = {"ccache", "sccache", "distcc",
+                                        "icecc", "buildcache"};
+  size_t Start = 0;
+  while (Start + 1 < Args.size() &&
+         Launchers.contains(sys::path::stem(Args[Start])) &&
+         !StringRef(Args[Start + 1]).starts_with("-"))
+    ++Start;
+  if (Args.size() <= Start)
+    return Args;
+
+  std::vector<const char *> Argv;
+  for (size_t I = Start + 1; I < Args.size(); ++I)
+    Argv.push_back(Args[I].c_str());
+  unsigned MissingIndex = 0, MissingCount = 0;
+  opt::InputArgList Parsed = clang::driver::getDriverOptTable().ParseArgs(
+      Argv, MissingIndex, MissingCount,
+      opt::Visibility(clang::driver::options::ClangOption));
+  std::vector<bool> Drop(Argv.size(), false);
+  for (const opt::Arg *A : Parsed) {
+    bool Unwanted = A->getOption().getID() == clang::driver::options::OPT_UNKNOWN ||
+                    A->getOption().matches(clang::driver::options::OPT_fplugin_EQ) ||
+                    A->getOption().matches(clang::driver::options::OPT_fplugin_arg);
+    if (!Unwanted)
+      continue;
+    // The Arg's index is its first token; a separate value follows it.
+    for (unsigned I = A->getIndex(),
+                  E = I + (A->getNumValues() &&
+                                   A->getOption().getKind() ==
+                                       opt::Option::SeparateClass
+                               ? 2
+                               : 1);
+         I < E && I < Drop.size(); ++I)
+      Drop[I] = true;
+  }
+  tooling::CommandLineArguments Out = {Args[Start]};
+  for (size_t I = 0; I < Argv.size(); ++I)
+    if (!Drop[I])
+      Out.push_back(Argv[I]);
+  return Out;
+}
+
 /// Hands ClangTool exactly one command, so no database is shared by threads.
 class OneCommandDatabase : public tooling::CompilationDatabase {
 public:
@@ -336,6 +388,10 @@ TUResult cvet::analyzeTranslationUnit(const tooling::CompileCommand &Command,
   ErrorCollector Errors(Result);
   Errors.CompileDir = Command.Directory;
   Tool.setDiagnosticConsumer(&Errors);
+  Tool.appendArgumentsAdjuster(
+      [](const tooling::CommandLineArguments &Args, StringRef) {
+        return clangCompatible(Args);
+      });
   std::vector<std::string> Extra = {"-w", "-D__clang_analyzer__"};
   if (StringRef(CVET_CLANG_RESOURCE_DIR) != "")
     Extra.push_back("-resource-dir=" CVET_CLANG_RESOURCE_DIR);
