@@ -36,6 +36,7 @@
 #include "llvm/Support/Path.h"
 #include "llvm/Support/Process.h"
 #include "llvm/Support/ThreadPool.h"
+#include "llvm/Support/VirtualFileSystem.h"
 #include "llvm/Support/Threading.h"
 
 #include <map>
@@ -125,23 +126,62 @@ std::string currentDir() {
   return std::string(Dir);
 }
 
+/// Real databases are not always written by CMake: a "directory" may be
+/// relative, which (as in Bear's and hand-written databases) means relative
+/// to the database file, not to wherever cvet happens to be started.
+class AbsoluteDirectoryDatabase : public tooling::CompilationDatabase {
+public:
+  AbsoluteDirectoryDatabase(std::unique_ptr<tooling::CompilationDatabase> Base,
+                            std::string DBDir)
+      : Base(std::move(Base)), DBDir(std::move(DBDir)) {}
+  std::vector<tooling::CompileCommand>
+  getCompileCommands(StringRef File) const override {
+    return fix(Base->getCompileCommands(File));
+  }
+  std::vector<std::string> getAllFiles() const override {
+    return Base->getAllFiles();
+  }
+  std::vector<tooling::CompileCommand> getAllCompileCommands() const override {
+    return fix(Base->getAllCompileCommands());
+  }
+
+private:
+  std::vector<tooling::CompileCommand>
+  fix(std::vector<tooling::CompileCommand> Commands) const {
+    for (tooling::CompileCommand &C : Commands)
+      C.Directory = absolutePath(C.Directory, DBDir);
+    return Commands;
+  }
+  std::unique_ptr<tooling::CompilationDatabase> Base;
+  std::string DBDir;
+};
+
 std::unique_ptr<tooling::CompilationDatabase>
 loadDatabase(StringRef Cwd, std::string &Error) {
   using tooling::JSONCompilationDatabase;
   using tooling::JSONCommandLineSyntax;
+  std::string Path;
   if (BuildPath.empty()) {
-    std::unique_ptr<tooling::CompilationDatabase> DB =
-        tooling::CompilationDatabase::autoDetectFromDirectory(Cwd, Error);
-    if (!DB)
+    for (StringRef Dir = Cwd; !Dir.empty(); Dir = sys::path::parent_path(Dir)) {
+      SmallString<256> File(Dir);
+      sys::path::append(File, "compile_commands.json");
+      if (sys::fs::exists(File)) {
+        Path = std::string(File);
+        break;
+      }
+    }
+    if (Path.empty()) {
       Error = "no compile_commands.json in '" + Cwd.str() +
               "' or its parents; pass -p <build-path>";
-    return DB;
-  }
-  std::string Path = absolutePath(BuildPath, Cwd);
-  if (sys::fs::is_directory(Path)) {
-    SmallString<256> File(Path);
-    sys::path::append(File, "compile_commands.json");
-    Path = std::string(File);
+      return nullptr;
+    }
+  } else {
+    Path = absolutePath(BuildPath, Cwd);
+    if (sys::fs::is_directory(Path)) {
+      SmallString<256> File(Path);
+      sys::path::append(File, "compile_commands.json");
+      Path = std::string(File);
+    }
   }
   if (!sys::fs::exists(Path)) {
     Error = "no compilation database at '" + Path + "'";
@@ -159,9 +199,16 @@ loadDatabase(StringRef Cwd, std::string &Error) {
   std::unique_ptr<tooling::CompilationDatabase> DB =
       JSONCompilationDatabase::loadFromFile(Path, Error,
                                             JSONCommandLineSyntax::AutoDetect);
-  if (!DB)
+  if (!DB) {
     Error = "malformed compilation database '" + Path + "': " + Error;
-  return DB;
+    return nullptr;
+  }
+  // Response files (@flags.rsp, relative to the command's directory) are
+  // expanded once the directories are absolute.
+  return tooling::expandResponseFiles(
+      std::make_unique<AbsoluteDirectoryDatabase>(
+          std::move(DB), sys::path::parent_path(Path).str()),
+      vfs::getRealFileSystem());
 }
 
 bool underDir(StringRef File, StringRef Dir) {
