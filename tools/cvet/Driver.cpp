@@ -40,6 +40,7 @@
 #include "llvm/Support/Threading.h"
 
 #include <map>
+#include <unistd.h>
 #include <mutex>
 #include <set>
 
@@ -98,6 +99,8 @@ cl::opt<std::string>
                      "to it (default: the working directory)"));
 cl::opt<bool> Quiet("quiet", cl::cat(Category),
                     cl::desc("No progress line and no summary"));
+cl::alias QuietShort("q", cl::aliasopt(Quiet), cl::desc("Alias for --quiet"),
+                     cl::NotHidden);
 cl::opt<std::string>
     Shard("shard", cl::value_desc("K/N"), cl::cat(Category),
           cl::desc("Analyse only the K-th of N equal slices of the "
@@ -113,6 +116,33 @@ cl::list<std::string> MergeInputs(cl::Positional, cl::OneOrMore,
 cl::opt<std::string> MergeOutput("o", cl::Required, cl::sub(MergeCommand),
                                  cl::cat(Category), cl::value_desc("file"),
                                  cl::desc("Where to write the combined log"));
+
+/// llvm::cl's complaints ("cvet: Unknown command line argument '-x'.  Try:
+/// ...\ncvet: Did you mean '-j'?") as the one line every other error is.
+std::string commandLineError(StringRef Text, StringRef Argv0) {
+  std::string Prefix = sys::path::filename(Argv0).str();
+  SmallVector<StringRef, 4> Lines;
+  Text.split(Lines, '\n', -1, false);
+  std::string Out;
+  for (StringRef Line : Lines) {
+    Line = Line.trim();
+    if (Line.consume_front(Prefix + ":") || Line.consume_front("cvet:"))
+      Line = Line.trim();
+    Line = Line.split("  Try: ").first.split("See: ").first.trim();
+    Line = Line.rtrim(":.!").trim();
+    if (Line.empty())
+      continue;
+    std::string Part = Line.str();
+    if (Part.size() > 1 && isUpper(Part[0]) && !isUpper(Part[1]))
+      Part[0] = toLower(Part[0]);
+    if (!Out.empty())
+      Out += "; ";
+    Out += Part;
+  }
+  if (Out.empty())
+    Out = "invalid command line";
+  return Out + " (see 'cvet --help')";
+}
 
 int fail(const Twine &Message) {
   printMessage(errs(), "error", Message.str());
@@ -502,9 +532,18 @@ int main(int argc, char **argv) {
     OS << "cvet " CVET_VERSION " (LLVM " LLVM_VERSION_STRING ")\n";
   });
   cl::HideUnrelatedOptions(Category);
+  // Some of llvm::cl's errors go to its stream, others straight to stderr:
+  // catch both through a pipe so that they come out as one line.
   std::string Errors;
   raw_string_ostream ErrorStream(Errors);
-  if (!cl::ParseCommandLineOptions(
+  int Pipe[2] = {-1, -1};
+  int SavedStderr = -1;
+  errs().flush();
+  if (::pipe(Pipe) == 0) {
+    SavedStderr = ::dup(2);
+    ::dup2(Pipe[1], 2);
+  }
+  bool Parsed = cl::ParseCommandLineOptions(
           argc, argv,
           "cvet: Go vet's memory-safety and concurrency rules for C and C++, "
           "run over a compilation database\n\n"
@@ -512,10 +551,21 @@ int main(int argc, char **argv) {
           "  cvet merge a.sarif b.sarif -o all.sarif\n\n"
           "Exit status: 0 no findings, 1 findings, 2 usage or configuration "
           "error, 3 some translation unit could not be analysed\n",
-          &ErrorStream)) {
-    errs() << StringRef(Errors).trim() << '\n';
-    return ExitUsage;
+          &ErrorStream);
+  if (SavedStderr >= 0) {
+    errs().flush();
+    ::dup2(SavedStderr, 2);
+    ::close(SavedStderr);
+    ::close(Pipe[1]);
+    char Buffer[4096];
+    for (ssize_t N; (N = ::read(Pipe[0], Buffer, sizeof Buffer)) > 0;)
+      Errors.append(Buffer, N);
+    ::close(Pipe[0]);
   }
+  if (!Parsed)
+    return fail(commandLineError(Errors, argv[0]));
+  if (!Errors.empty())
+    errs() << Errors;
   if (MergeCommand)
     return runMerge();
   return runAnalysis();
