@@ -378,6 +378,12 @@ TUResult cvet::analyzeTranslationUnit(const tooling::CompileCommand &Command,
                    "' does not exist";
     return Result;
   }
+  if (!sys::fs::exists(Result.File)) {
+    Result.Failed = true;
+    Result.Error = "the file does not exist (is the compilation database out "
+                   "of date?)";
+    return Result;
+  }
 
   std::set<std::string> Enabled(Settings.Rules.begin(), Settings.Rules.end());
   OneCommandDatabase Database(Command);

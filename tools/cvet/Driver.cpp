@@ -25,6 +25,7 @@
 #include "clang/Tooling/JSONCompilationDatabase.h"
 #include "llvm/ADT/STLExtras.h"
 #include "llvm/ADT/StringExtras.h"
+#include "llvm/ADT/StringSet.h"
 #include "llvm/Config/llvm-config.h"
 #include "llvm/Support/CommandLine.h"
 #include "llvm/Support/CrashRecoveryContext.h"
@@ -241,6 +242,15 @@ loadDatabase(StringRef Cwd, std::string &Error) {
       vfs::getRealFileSystem());
 }
 
+bool isCFamilySource(StringRef File) {
+  static const StringSet<> Other = {".s",   ".S",   ".sx",  ".asm",
+                                    ".f",   ".F",   ".for", ".f77",
+                                    ".f90", ".F90", ".f95", ".f03",
+                                    ".f08", ".cu",  ".cuf", ".ll",
+                                    ".bc",  ".o",   ".rs",  ".go"};
+  return !Other.contains(sys::path::extension(File));
+}
+
 bool underDir(StringRef File, StringRef Dir) {
   std::string D = Dir.str();
   if (!D.empty() && D.back() != '/')
@@ -263,7 +273,30 @@ void assignFingerprints(std::vector<Finding> &Findings, StringRef Root) {
   }
 }
 
+/// Whether Path ("-" is stdout) can be created: its directory must exist.
+Error checkWritable(StringRef Path, StringRef Cwd) {
+  if (Path.empty() || Path == "-")
+    return Error::success();
+  std::string Abs = absolutePath(Path, Cwd);
+  if (sys::fs::is_directory(Abs))
+    return createStringError(inconvertibleErrorCode(),
+                             "cannot write '%s': it is a directory",
+                             Path.str().c_str());
+  StringRef Dir = sys::path::parent_path(Abs);
+  if (!sys::fs::is_directory(Dir))
+    return createStringError(inconvertibleErrorCode(),
+                             "cannot write '%s': directory '%s' does not exist",
+                             Path.str().c_str(), Dir.str().c_str());
+  if (sys::fs::access(Dir, sys::fs::AccessMode::Write))
+    return createStringError(inconvertibleErrorCode(),
+                             "cannot write '%s': directory '%s' is not writable",
+                             Path.str().c_str(), Dir.str().c_str());
+  return Error::success();
+}
+
 int runMerge() {
+  if (Error E = checkWritable(MergeOutput, currentDir()))
+    return fail(toString(std::move(E)));
   Expected<json::Value> Merged = mergeSarif(MergeInputs);
   if (!Merged)
     return fail(toString(Merged.takeError()));
@@ -341,6 +374,10 @@ int runAnalysis() {
       return fail(toString(std::move(E)));
   }
 
+  // An unwritable log is found out now, not after an hour of analysis.
+  if (Error E = checkWritable(SarifFile, Cwd))
+    return fail(toString(std::move(E)));
+
   std::set<std::string> Baseline;
   if (!BaselineFile.empty()) {
     Expected<std::set<std::string>> B = readBaselineFingerprints(BaselineFile);
@@ -367,10 +404,22 @@ int runAnalysis() {
   // One command per file (the first), in path order: the order of the
   // output and of the shards.
   std::map<std::string, tooling::CompileCommand> ByFile;
-  for (tooling::CompileCommand &C : DB->getAllCompileCommands())
-    ByFile.emplace(absolutePath(C.Filename, C.Directory), std::move(C));
-  if (ByFile.empty())
-    return fail("the compilation database lists no translation unit");
+  size_t NotC = 0;
+  std::vector<tooling::CompileCommand> All = DB->getAllCompileCommands();
+  for (tooling::CompileCommand &C : All) {
+    std::string File = absolutePath(C.Filename, C.Directory);
+    // Assembly and other languages share databases with C; they are not
+    // analysed, and are not errors.
+    if (!isCFamilySource(File)) {
+      if (!ByFile.count(File))
+        ++NotC;
+      continue;
+    }
+    ByFile.emplace(std::move(File), std::move(C));
+  }
+  if (All.empty())
+    printMessage(errs(), "note",
+                 "the compilation database lists no translation unit");
 
   std::vector<std::pair<std::string, tooling::CompileCommand>> Selected;
   std::vector<bool> ArgUsed(Paths.size(), false);
@@ -387,10 +436,20 @@ int runAnalysis() {
     if (Wanted && !Conf.excludes(File))
       Selected.emplace_back(File, Command);
   }
-  for (size_t I = 0; I < Paths.size(); ++I)
-    if (!ArgUsed[I])
+  for (size_t I = 0; I < Paths.size(); ++I) {
+    if (ArgUsed[I])
+      continue;
+    if (!sys::fs::exists(ArgPaths[I]))
+      return fail("'" + Paths[I] + "' does not exist");
+    StringRef Ext = sys::path::extension(ArgPaths[I]);
+    if (is_contained({".h", ".hh", ".hpp", ".hxx", ".H", ".inc", ".def"}, Ext))
       return fail("'" + Paths[I] +
-                  "' matches no translation unit in the compilation database");
+                  "' is a header, not a translation unit: name the source "
+                  "files that include it (its findings are reported with "
+                  "theirs)");
+    return fail("'" + Paths[I] +
+                "' matches no translation unit in the compilation database");
+  }
   if (ShardCount > 1) {
     std::vector<std::pair<std::string, tooling::CompileCommand>> Mine;
     for (size_t I = 0; I < Selected.size(); ++I)
@@ -482,6 +541,9 @@ int runAnalysis() {
 
   for (const Failure &F : Run.Failures)
     printMessage(errs(), "error", F.Message);
+  // With the SARIF log on stdout, the text goes to stderr so that stdout
+  // stays one JSON document.
+  raw_ostream &Text = SarifFile == "-" ? errs() : outs();
   size_t Reported = 0, Suppressed = 0;
   for (const Finding &F : Run.Findings) {
     if (F.Suppression) {
@@ -489,9 +551,9 @@ int runAnalysis() {
       continue;
     }
     ++Reported;
-    printFinding(outs(), F, Root);
+    printFinding(Text, F, Root);
   }
-  outs().flush();
+  Text.flush();
 
   if (!SarifFile.empty())
     if (Error E = writeJsonFile(SarifFile, makeSarif(Run)))
@@ -510,6 +572,9 @@ int runAnalysis() {
       Extra.push_back(std::to_string(InBaseline) + " in the baseline");
     if (!Run.Failures.empty())
       Extra.push_back(std::to_string(Run.Failures.size()) + " not analysed");
+    if (NotC)
+      Extra.push_back(std::to_string(NotC) + " assembly or other " +
+                      (NotC == 1 ? "language" : "languages") + " skipped");
     if (!Extra.empty())
       Summary += " (" + join(Extra, ", ") + ")";
     printMessage(errs(), "note", Summary);
