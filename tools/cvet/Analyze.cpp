@@ -174,6 +174,10 @@ private:
     if (!PD.path.empty() && !PD.path.back()->getRanges().empty())
       Range = PD.path.back()->getRanges().front();
     SourceLocation Loc = PD.getLocation().asLocation();
+    // A library's inline code is the library's business, as in a compiler
+    // warning: nothing is reported in a system header.
+    if (Loc.isValid() && SM.isInSystemHeader(SM.getExpansionLoc(Loc)))
+      return std::nullopt;
     F.Pos = position(SM, Loc, Range);
     if (F.Pos.File.empty())
       return std::nullopt;
@@ -308,9 +312,11 @@ private:
 /// way clangd does: a launcher in front of the compiler (ccache gcc ...) is
 /// dropped, and so is every argument Clang's driver does not know (GCC-only
 /// flags such as -fconserve-stack would otherwise fail the whole unit), and
-/// GCC plugins, which Clang would try to load.
+/// GCC plugins, which Clang would try to load. A command that compiles
+/// several sources at once (cc -c a.c b.c) keeps only this entry's file.
 tooling::CommandLineArguments
-clangCompatible(const tooling::CommandLineArguments &Args) {
+clangCompatible(const tooling::CommandLineArguments &Args, StringRef File,
+                StringRef Directory) {
   static const StringSet<> Launchers = {"ccache", "sccache", "distcc",
                                         "icecc", "buildcache"};
   size_t Start = 0;
@@ -329,6 +335,18 @@ clangCompatible(const tooling::CommandLineArguments &Args) {
       Argv, MissingIndex, MissingCount,
       opt::Visibility(clang::driver::options::ClangOption));
   std::vector<bool> Drop(Argv.size(), false);
+  std::vector<unsigned> OtherInputs;
+  bool HasFile = false;
+  for (const opt::Arg *A : Parsed.filtered(clang::driver::options::OPT_INPUT)) {
+    if (absolutePath(A->getValue(), Directory) == File)
+      HasFile = true;
+    else
+      OtherInputs.push_back(A->getIndex());
+  }
+  if (HasFile)
+    for (unsigned I : OtherInputs)
+      if (I < Drop.size())
+        Drop[I] = true;
   for (const opt::Arg *A : Parsed) {
     bool Unwanted = A->getOption().getID() == clang::driver::options::OPT_UNKNOWN ||
                     A->getOption().matches(clang::driver::options::OPT_fplugin_EQ) ||
@@ -395,8 +413,9 @@ TUResult cvet::analyzeTranslationUnit(const tooling::CompileCommand &Command,
   Errors.CompileDir = Command.Directory;
   Tool.setDiagnosticConsumer(&Errors);
   Tool.appendArgumentsAdjuster(
-      [](const tooling::CommandLineArguments &Args, StringRef) {
-        return clangCompatible(Args);
+      [&Command, &Result](const tooling::CommandLineArguments &Args,
+                          StringRef) {
+        return clangCompatible(Args, Result.File, Command.Directory);
       });
   std::vector<std::string> Extra = {"-w", "-D__clang_analyzer__"};
   if (StringRef(CVET_CLANG_RESOURCE_DIR) != "")
