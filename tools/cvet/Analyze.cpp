@@ -367,6 +367,10 @@ clangCompatible(const tooling::CommandLineArguments &Args, StringRef File,
   for (size_t I = 0; I < Argv.size(); ++I)
     if (!Drop[I])
       Out.push_back(Argv[I]);
+  // A cross compiler's name gives the target (arm-linux-gnueabihf-gcc:
+  // --target=arm-linux-gnueabihf), or its -mcpu/-mfpu flags are refused
+  // for the host's; g++ gives the C++ driver mode.
+  tooling::addTargetAndModeForProgramName(Out, Out.front());
   return Out;
 }
 

@@ -36,6 +36,7 @@
 #include "llvm/Support/MD5.h"
 #include "llvm/Support/Path.h"
 #include "llvm/Support/Process.h"
+#include "llvm/Support/TargetSelect.h"
 #include "llvm/Support/ThreadPool.h"
 #include "llvm/Support/VirtualFileSystem.h"
 #include "llvm/Support/Threading.h"
@@ -590,6 +591,9 @@ int runAnalysis() {
 int main(int argc, char **argv) {
   InitLLVM X(argc, argv);
   CrashRecoveryContext::Enable();
+  // Cross compilers' names (arm-linux-gnueabihf-gcc) are looked up as
+  // targets; only the target's description is needed, not its backend.
+  InitializeAllTargetInfos();
   outs().enable_colors(outs().has_colors());
   errs().enable_colors(errs().has_colors());
 
