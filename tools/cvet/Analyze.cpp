@@ -312,13 +312,22 @@ private:
 /// way clangd does: a launcher in front of the compiler (ccache gcc ...) is
 /// dropped, and so is every argument Clang's driver does not know (GCC-only
 /// flags such as -fconserve-stack would otherwise fail the whole unit), and
-/// GCC plugins, which Clang would try to load. A command that compiles
+/// GCC plugins, which Clang would try to load, and flags that only feed
+/// code generation a file (profiles, sanitizer lists). A command that compiles
 /// several sources at once (cc -c a.c b.c) keeps only this entry's file.
 tooling::CommandLineArguments
 clangCompatible(const tooling::CommandLineArguments &Args, StringRef File,
                 StringRef Directory) {
   static const StringSet<> Launchers = {"ccache", "sccache", "distcc",
                                         "icecc", "buildcache"};
+  // Flags that make Clang read a file that matters only for code
+  // generation: profiles (GCC's -fprofile-use means .gcda files, which
+  // Clang would look for as default.profdata) and sanitizer lists.
+  static const StringRef InputFileFlags[] = {
+      "-fprofile-use",         "-fprofile-instr-use",
+      "-fprofile-sample-use",  "-fauto-profile",
+      "-fprofile-list=",       "-fsanitize-ignorelist=",
+      "-fsanitize-blacklist=", "-fsanitize-system-ignorelist="};
   size_t Start = 0;
   while (Start + 1 < Args.size() &&
          Launchers.contains(sys::path::stem(Args[Start])) &&
@@ -348,9 +357,13 @@ clangCompatible(const tooling::CommandLineArguments &Args, StringRef File,
       if (I < Drop.size())
         Drop[I] = true;
   for (const opt::Arg *A : Parsed) {
-    bool Unwanted = A->getOption().getID() == clang::driver::options::OPT_UNKNOWN ||
-                    A->getOption().matches(clang::driver::options::OPT_fplugin_EQ) ||
-                    A->getOption().matches(clang::driver::options::OPT_fplugin_arg);
+    StringRef Spelling = Argv[A->getIndex()];
+    bool Unwanted =
+        A->getOption().getID() == clang::driver::options::OPT_UNKNOWN ||
+        A->getOption().matches(clang::driver::options::OPT_fplugin_EQ) ||
+        A->getOption().matches(clang::driver::options::OPT_fplugin_arg) ||
+        any_of(InputFileFlags,
+               [&](StringRef P) { return Spelling.starts_with(P); });
     if (!Unwanted)
       continue;
     // The Arg's index is its first token; a separate value follows it.
