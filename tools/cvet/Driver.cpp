@@ -405,15 +405,14 @@ int runAnalysis() {
   // One command per file (the first), in path order: the order of the
   // output and of the shards.
   std::map<std::string, tooling::CompileCommand> ByFile;
-  size_t NotC = 0;
+  std::set<std::string> OtherFiles;
   std::vector<tooling::CompileCommand> All = DB->getAllCompileCommands();
   for (tooling::CompileCommand &C : All) {
     std::string File = absolutePath(C.Filename, C.Directory);
     // Assembly and other languages share databases with C; they are not
     // analysed, and are not errors.
     if (!isCFamilySource(File)) {
-      if (!ByFile.count(File))
-        ++NotC;
+      OtherFiles.insert(std::move(File));
       continue;
     }
     ByFile.emplace(std::move(File), std::move(C));
@@ -436,6 +435,17 @@ int runAnalysis() {
       }
     if (Wanted && !Conf.excludes(File))
       Selected.emplace_back(File, Command);
+  }
+  size_t NotC = 0;
+  for (const std::string &File : OtherFiles) {
+    bool Wanted = ArgPaths.empty();
+    for (size_t I = 0; I < ArgPaths.size(); ++I)
+      if (File == ArgPaths[I] || underDir(File, ArgPaths[I])) {
+        Wanted = true;
+        ArgUsed[I] = true;
+      }
+    if (Wanted && !Conf.excludes(File))
+      ++NotC;
   }
   for (size_t I = 0; I < Paths.size(); ++I) {
     if (ArgUsed[I])
@@ -574,8 +584,9 @@ int runAnalysis() {
     if (!Run.Failures.empty())
       Extra.push_back(std::to_string(Run.Failures.size()) + " not analysed");
     if (NotC)
-      Extra.push_back(std::to_string(NotC) + " assembly or other " +
-                      (NotC == 1 ? "language" : "languages") + " skipped");
+      Extra.push_back(std::to_string(NotC) +
+                      (NotC == 1 ? " file" : " files") +
+                      " in assembly or another language skipped");
     if (!Extra.empty())
       Summary += " (" + join(Extra, ", ") + ")";
     printMessage(errs(), "note", Summary);
