@@ -308,13 +308,13 @@ private:
   std::string CompileDir;
 };
 
-/// Makes a command written for another compiler acceptable to Clang, the
-/// way clangd does: a launcher in front of the compiler (ccache gcc ...) is
-/// dropped, and so is every argument Clang's driver does not know (GCC-only
-/// flags such as -fconserve-stack would otherwise fail the whole unit), and
-/// GCC plugins, which Clang would try to load, and flags that only feed
-/// code generation a file (profiles, sanitizer lists). A command that compiles
-/// several sources at once (cc -c a.c b.c) keeps only this entry's file.
+/// Makes a command written for another compiler acceptable to Clang, much
+/// as clangd does. Dropped: a launcher in front of the compiler (ccache gcc
+/// ...); every argument Clang's driver does not know (GCC-only flags such as
+/// -fconserve-stack would fail the whole unit); GCC plugins, which Clang
+/// would try to load; flags that hand code generation a file (profiles,
+/// sanitizer lists); and, in a command compiling several sources at once
+/// (cc a.c b.c -o prog), the sources other than this entry's.
 tooling::CommandLineArguments
 clangCompatible(const tooling::CommandLineArguments &Args, StringRef File,
                 StringRef Directory) {
