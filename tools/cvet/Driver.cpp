@@ -221,16 +221,23 @@ loadDatabase(StringRef Cwd, std::string &Error) {
   }
   // The database's own YAML reader prints syntax errors to stderr itself;
   // check the JSON first so that a broken file gets one line from us.
-  if (auto Buffer = MemoryBuffer::getFile(Path)) {
-    if (Expected<json::Value> V = json::parse((*Buffer)->getBuffer()); !V) {
-      Error = "malformed compilation database '" + Path +
-              "': " + toString(V.takeError());
-      return nullptr;
-    }
+  ErrorOr<std::unique_ptr<MemoryBuffer>> Buffer = MemoryBuffer::getFile(Path);
+  if (!Buffer) {
+    Error = "cannot read compilation database '" + Path +
+            "': " + Buffer.getError().message();
+    return nullptr;
+  }
+  // A byte-order mark (Windows editors, PowerShell) is not JSON.
+  StringRef Text = (*Buffer)->getBuffer();
+  Text.consume_front("\xEF\xBB\xBF");
+  if (Expected<json::Value> V = json::parse(Text); !V) {
+    Error = "malformed compilation database '" + Path +
+            "': " + toString(V.takeError());
+    return nullptr;
   }
   std::unique_ptr<tooling::CompilationDatabase> DB =
-      JSONCompilationDatabase::loadFromFile(Path, Error,
-                                            JSONCommandLineSyntax::AutoDetect);
+      JSONCompilationDatabase::loadFromBuffer(
+          Text, Error, JSONCommandLineSyntax::AutoDetect);
   if (!DB) {
     Error = "malformed compilation database '" + Path + "': " + Error;
     return nullptr;
