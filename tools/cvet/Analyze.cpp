@@ -313,7 +313,7 @@ private:
 /// ...); every argument Clang's driver does not know (GCC-only flags such as
 /// -fconserve-stack would fail the whole unit); GCC plugins, which Clang
 /// would try to load; flags that hand code generation a file (profiles,
-/// sanitizer lists); and, in a command compiling several sources at once
+/// sanitizer lists) or that write reports and dependency files; and, in a command compiling several sources at once
 /// (cc a.c b.c -o prog), the sources other than this entry's.
 tooling::CommandLineArguments
 clangCompatible(const tooling::CommandLineArguments &Args, StringRef File,
@@ -322,12 +322,18 @@ clangCompatible(const tooling::CommandLineArguments &Args, StringRef File,
                                         "icecc", "buildcache"};
   // Flags that make Clang read a file that matters only for code
   // generation: profiles (GCC's -fprofile-use means .gcda files, which
-  // Clang would look for as default.profdata) and sanitizer lists.
-  static const StringRef InputFileFlags[] = {
+  // Clang would look for as default.profdata) and sanitizer lists. Then
+  // flags that write reports to stderr or files (the analysis must leave
+  // the build tree alone and its output clean), and diagnostic formats
+  // that are GCC's (-fdiagnostics-format=json).
+  static const StringRef DroppedPrefixes[] = {
       "-fprofile-use",         "-fprofile-instr-use",
       "-fprofile-sample-use",  "-fauto-profile",
       "-fprofile-list=",       "-fsanitize-ignorelist=",
-      "-fsanitize-blacklist=", "-fsanitize-system-ignorelist="};
+      "-fsanitize-blacklist=", "-fsanitize-system-ignorelist=",
+      "-ftime-report",         "-ftime-trace",
+      "-fproc-stat-report",    "-fdiagnostics-format"};
+  static const StringSet<> DroppedFlags = {"-v", "-H", "-###"};
   size_t Start = 0;
   while (Start + 1 < Args.size() &&
          Launchers.contains(sys::path::stem(Args[Start])) &&
@@ -362,8 +368,14 @@ clangCompatible(const tooling::CommandLineArguments &Args, StringRef File,
         A->getOption().getID() == clang::driver::options::OPT_UNKNOWN ||
         A->getOption().matches(clang::driver::options::OPT_fplugin_EQ) ||
         A->getOption().matches(clang::driver::options::OPT_fplugin_arg) ||
-        any_of(InputFileFlags,
-               [&](StringRef P) { return Spelling.starts_with(P); });
+        DroppedFlags.contains(Spelling) ||
+        any_of(DroppedPrefixes,
+               [&](StringRef P) { return Spelling.starts_with(P); }) ||
+        // -Wp,-MD,file (Linux kernel): the preprocessor would write
+        // dependency files over the build's own.
+        (A->getOption().matches(clang::driver::options::OPT_Wp_COMMA) &&
+         any_of(A->getValues(),
+                [](const char *V) { return StringRef(V).starts_with("-M"); }));
     if (!Unwanted)
       continue;
     // The Arg's index is its first token; a separate value follows it.
