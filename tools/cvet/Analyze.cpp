@@ -35,6 +35,7 @@
 #include "llvm/Support/Path.h"
 #include "llvm/Support/VirtualFileSystem.h"
 
+#include <map>
 #include <set>
 
 using namespace clang;
@@ -313,7 +314,8 @@ private:
 /// ...); every argument Clang's driver does not know (GCC-only flags such as
 /// -fconserve-stack would fail the whole unit); GCC plugins, which Clang
 /// would try to load; flags that hand code generation a file (profiles,
-/// sanitizer lists) or that write reports and dependency files; and, in a command compiling several sources at once
+/// sanitizer lists) or that write reports and dependency files;
+/// precompiled headers (their headers are read instead); and, in a command compiling several sources at once
 /// (cc a.c b.c -o prog), the sources other than this entry's.
 tooling::CommandLineArguments
 clangCompatible(const tooling::CommandLineArguments &Args, StringRef File,
@@ -388,10 +390,53 @@ clangCompatible(const tooling::CommandLineArguments &Args, StringRef File,
          I < E && I < Drop.size(); ++I)
       Drop[I] = true;
   }
+  // A precompiled header is only readable by the Clang that wrote it (not
+  // GCC, not an older Clang): read its header as text instead. CMake's
+  // -Xclang -include-pch -Xclang x.pch comes with -Xclang -include of the
+  // header, so that pair just goes; a bare -include-pch x.h.pch becomes an
+  // include of x.h when the header is there. Clang's driver turns
+  // -include x.h into x.h.pch by itself when that file exists, so every
+  // -include goes straight to the frontend (-Xclang -include -Xclang x.h).
+  std::map<unsigned, std::string> IncludeInstead;
+  std::vector<const opt::Arg *> All(Parsed.begin(), Parsed.end());
+  for (size_t K = 0; K < All.size(); ++K) {
+    const opt::Arg *A = All[K];
+    if (A->getOption().matches(clang::driver::options::OPT_include)) {
+      unsigned Width = StringRef(Argv[A->getIndex()]) == "-include" ? 2 : 1;
+      for (unsigned I = A->getIndex(); I < A->getIndex() + Width; ++I)
+        if (I < Drop.size())
+          Drop[I] = true;
+      IncludeInstead[A->getIndex()] = A->getValue();
+    } else if (A->getOption().matches(
+                   clang::driver::options::OPT_include_pch)) {
+      for (unsigned I = A->getIndex(); I < A->getIndex() + 2; ++I)
+        if (I < Drop.size())
+          Drop[I] = true;
+      StringRef Pch = A->getValue();
+      StringRef Header = Pch;
+      if ((Header.consume_back(".pch") || Header.consume_back(".gch")) &&
+          sys::fs::exists(absolutePath(Header, Directory)))
+        IncludeInstead[A->getIndex()] = Header.str();
+    } else if (A->getOption().matches(clang::driver::options::OPT_Xclang) &&
+               StringRef(A->getValue()) == "-include-pch" &&
+               K + 1 < All.size() &&
+               All[K + 1]->getOption().matches(
+                   clang::driver::options::OPT_Xclang)) {
+      for (const opt::Arg *Part : {A, All[K + 1]})
+        for (unsigned I = Part->getIndex(); I < Part->getIndex() + 2; ++I)
+          if (I < Drop.size())
+            Drop[I] = true;
+      ++K;
+    }
+  }
+
   tooling::CommandLineArguments Out = {Args[Start]};
-  for (size_t I = 0; I < Argv.size(); ++I)
+  for (size_t I = 0; I < Argv.size(); ++I) {
+    if (auto It = IncludeInstead.find(I); It != IncludeInstead.end())
+      Out.insert(Out.end(), {"-Xclang", "-include", "-Xclang", It->second});
     if (!Drop[I])
       Out.push_back(Argv[I]);
+  }
   // A cross compiler's name gives the target (arm-linux-gnueabihf-gcc:
   // --target=arm-linux-gnueabihf), or its -mcpu/-mfpu flags are refused
   // for the host's; g++ gives the C++ driver mode.
