@@ -442,6 +442,11 @@ int runAnalysis() {
       }
     if (Wanted && !Conf.excludes(File))
       Selected.emplace_back(File, Command);
+    else if (Wanted && is_contained(ArgPaths, File))
+      printMessage(errs(), "note",
+                   "'" + displayPath(File, Root) +
+                       "' is left out by the configuration's Exclude "
+                       "patterns");
   }
   size_t NotC = 0;
   for (const std::string &File : OtherFiles) {
