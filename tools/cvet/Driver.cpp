@@ -38,13 +38,13 @@
 #include "llvm/Support/Process.h"
 #include "llvm/Support/TargetSelect.h"
 #include "llvm/Support/ThreadPool.h"
-#include "llvm/Support/VirtualFileSystem.h"
 #include "llvm/Support/Threading.h"
+#include "llvm/Support/VirtualFileSystem.h"
 
 #include <map>
-#include <unistd.h>
 #include <mutex>
 #include <set>
+#include <unistd.h>
 
 using namespace llvm;
 using namespace cvet;
