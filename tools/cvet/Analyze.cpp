@@ -315,8 +315,9 @@ private:
 /// -fconserve-stack would fail the whole unit); GCC plugins, which Clang
 /// would try to load; flags that hand code generation a file (profiles,
 /// sanitizer lists) or that write reports and dependency files;
-/// precompiled headers (their headers are read instead); and, in a command compiling several sources at once
-/// (cc a.c b.c -o prog), the sources other than this entry's.
+/// precompiled headers (their headers are read instead); and, in a command
+/// compiling several sources at once (cc a.c b.c -o prog), the sources other
+/// than this entry's.
 tooling::CommandLineArguments
 clangCompatible(const tooling::CommandLineArguments &Args, StringRef File,
                 StringRef Directory) {
