@@ -296,9 +296,10 @@ Error checkWritable(StringRef Path, StringRef Cwd) {
                              "cannot write '%s': directory '%s' does not exist",
                              Path.str().c_str(), Dir.str().c_str());
   if (sys::fs::access(Dir, sys::fs::AccessMode::Write))
-    return createStringError(inconvertibleErrorCode(),
-                             "cannot write '%s': directory '%s' is not writable",
-                             Path.str().c_str(), Dir.str().c_str());
+    return createStringError(
+        inconvertibleErrorCode(),
+        "cannot write '%s': directory '%s' is not writable",
+        Path.str().c_str(), Dir.str().c_str());
   return Error::success();
 }
 
