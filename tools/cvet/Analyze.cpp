@@ -16,6 +16,7 @@
 #include "clang/AST/Decl.h"
 #include "clang/Analysis/PathDiagnostic.h"
 #include "clang/Basic/SourceManager.h"
+#include "clang/Driver/Options.h"
 #include "clang/Frontend/CompilerInstance.h"
 #include "clang/Frontend/FrontendAction.h"
 #include "clang/Frontend/MultiplexConsumer.h"
@@ -26,11 +27,15 @@
 #include "clang/Tooling/ArgumentsAdjusters.h"
 #include "clang/Tooling/Tooling.h"
 #include "llvm/ADT/StringExtras.h"
+#include "llvm/ADT/StringSet.h"
+#include "llvm/Option/ArgList.h"
+#include "llvm/Option/OptTable.h"
 #include "llvm/Support/CrashRecoveryContext.h"
 #include "llvm/Support/FileSystem.h"
 #include "llvm/Support/Path.h"
 #include "llvm/Support/VirtualFileSystem.h"
 
+#include <map>
 #include <set>
 
 using namespace clang;
@@ -170,6 +175,10 @@ private:
     if (!PD.path.empty() && !PD.path.back()->getRanges().empty())
       Range = PD.path.back()->getRanges().front();
     SourceLocation Loc = PD.getLocation().asLocation();
+    // A library's inline code is the library's business, as in a compiler
+    // warning: nothing is reported in a system header.
+    if (Loc.isValid() && SM.isInSystemHeader(SM.getExpansionLoc(Loc)))
+      return std::nullopt;
     F.Pos = position(SM, Loc, Range);
     if (F.Pos.File.empty())
       return std::nullopt;
@@ -300,6 +309,142 @@ private:
   std::string CompileDir;
 };
 
+/// Makes a command written for another compiler acceptable to Clang, much
+/// as clangd does. Dropped: a launcher in front of the compiler (ccache gcc
+/// ...); every argument Clang's driver does not know (GCC-only flags such as
+/// -fconserve-stack would fail the whole unit); GCC plugins, which Clang
+/// would try to load; flags that hand code generation a file (profiles,
+/// sanitizer lists) or that write reports and dependency files;
+/// precompiled headers (their headers are read instead); and, in a command
+/// compiling several sources at once (cc a.c b.c -o prog), the sources other
+/// than this entry's.
+tooling::CommandLineArguments
+clangCompatible(const tooling::CommandLineArguments &Args, StringRef File,
+                StringRef Directory) {
+  static const StringSet<> Launchers = {"ccache", "sccache", "distcc",
+                                        "icecc", "buildcache"};
+  // Flags that make Clang read a file that matters only for code
+  // generation: profiles (GCC's -fprofile-use means .gcda files, which
+  // Clang would look for as default.profdata) and sanitizer lists. Then
+  // flags that write reports to stderr or files (the analysis must leave
+  // the build tree alone and its output clean), and diagnostic formats
+  // that are GCC's (-fdiagnostics-format=json).
+  static const StringRef DroppedPrefixes[] = {
+      "-fprofile-use",         "-fprofile-instr-use",
+      "-fprofile-sample-use",  "-fauto-profile",
+      "-fprofile-list=",       "-fsanitize-ignorelist=",
+      "-fsanitize-blacklist=", "-fsanitize-system-ignorelist=",
+      "-ftime-report",         "-ftime-trace",
+      "-fproc-stat-report",    "-fdiagnostics-format"};
+  static const StringSet<> DroppedFlags = {"-v", "-H", "-###"};
+  size_t Start = 0;
+  while (Start + 1 < Args.size() &&
+         Launchers.contains(sys::path::stem(Args[Start])) &&
+         !StringRef(Args[Start + 1]).starts_with("-"))
+    ++Start;
+  if (Args.size() <= Start)
+    return Args;
+
+  std::vector<const char *> Argv;
+  for (size_t I = Start + 1; I < Args.size(); ++I)
+    Argv.push_back(Args[I].c_str());
+  unsigned MissingIndex = 0, MissingCount = 0;
+  opt::InputArgList Parsed = clang::driver::getDriverOptTable().ParseArgs(
+      Argv, MissingIndex, MissingCount,
+      opt::Visibility(clang::driver::options::ClangOption));
+  std::vector<bool> Drop(Argv.size(), false);
+  std::vector<unsigned> OtherInputs;
+  bool HasFile = false;
+  for (const opt::Arg *A : Parsed.filtered(clang::driver::options::OPT_INPUT)) {
+    if (absolutePath(A->getValue(), Directory) == File)
+      HasFile = true;
+    else
+      OtherInputs.push_back(A->getIndex());
+  }
+  if (HasFile)
+    for (unsigned I : OtherInputs)
+      if (I < Drop.size())
+        Drop[I] = true;
+  for (const opt::Arg *A : Parsed) {
+    StringRef Spelling = Argv[A->getIndex()];
+    bool Unwanted =
+        A->getOption().getID() == clang::driver::options::OPT_UNKNOWN ||
+        A->getOption().matches(clang::driver::options::OPT_fplugin_EQ) ||
+        A->getOption().matches(clang::driver::options::OPT_fplugin_arg) ||
+        DroppedFlags.contains(Spelling) ||
+        any_of(DroppedPrefixes,
+               [&](StringRef P) { return Spelling.starts_with(P); }) ||
+        // -Wp,-MD,file (Linux kernel): the preprocessor would write
+        // dependency files over the build's own.
+        (A->getOption().matches(clang::driver::options::OPT_Wp_COMMA) &&
+         any_of(A->getValues(),
+                [](const char *V) { return StringRef(V).starts_with("-M"); }));
+    if (!Unwanted)
+      continue;
+    // The Arg's index is its first token; a separate value follows it.
+    for (unsigned I = A->getIndex(),
+                  E = I + (A->getNumValues() &&
+                                   A->getOption().getKind() ==
+                                       opt::Option::SeparateClass
+                               ? 2
+                               : 1);
+         I < E && I < Drop.size(); ++I)
+      Drop[I] = true;
+  }
+  // A precompiled header is only readable by the Clang that wrote it (not
+  // GCC, not an older Clang): read its header as text instead. CMake's
+  // -Xclang -include-pch -Xclang x.pch comes with -Xclang -include of the
+  // header, so that pair just goes; a bare -include-pch x.h.pch becomes an
+  // include of x.h when the header is there. Clang's driver turns
+  // -include x.h into x.h.pch by itself when that file exists, so every
+  // -include goes straight to the frontend (-Xclang -include -Xclang x.h).
+  std::map<unsigned, std::string> IncludeInstead;
+  std::vector<const opt::Arg *> All(Parsed.begin(), Parsed.end());
+  for (size_t K = 0; K < All.size(); ++K) {
+    const opt::Arg *A = All[K];
+    if (A->getOption().matches(clang::driver::options::OPT_include)) {
+      unsigned Width = StringRef(Argv[A->getIndex()]) == "-include" ? 2 : 1;
+      for (unsigned I = A->getIndex(); I < A->getIndex() + Width; ++I)
+        if (I < Drop.size())
+          Drop[I] = true;
+      IncludeInstead[A->getIndex()] = A->getValue();
+    } else if (A->getOption().matches(
+                   clang::driver::options::OPT_include_pch)) {
+      for (unsigned I = A->getIndex(); I < A->getIndex() + 2; ++I)
+        if (I < Drop.size())
+          Drop[I] = true;
+      StringRef Pch = A->getValue();
+      StringRef Header = Pch;
+      if ((Header.consume_back(".pch") || Header.consume_back(".gch")) &&
+          sys::fs::exists(absolutePath(Header, Directory)))
+        IncludeInstead[A->getIndex()] = Header.str();
+    } else if (A->getOption().matches(clang::driver::options::OPT_Xclang) &&
+               StringRef(A->getValue()) == "-include-pch" &&
+               K + 1 < All.size() &&
+               All[K + 1]->getOption().matches(
+                   clang::driver::options::OPT_Xclang)) {
+      for (const opt::Arg *Part : {A, All[K + 1]})
+        for (unsigned I = Part->getIndex(); I < Part->getIndex() + 2; ++I)
+          if (I < Drop.size())
+            Drop[I] = true;
+      ++K;
+    }
+  }
+
+  tooling::CommandLineArguments Out = {Args[Start]};
+  for (size_t I = 0; I < Argv.size(); ++I) {
+    if (auto It = IncludeInstead.find(I); It != IncludeInstead.end())
+      Out.insert(Out.end(), {"-Xclang", "-include", "-Xclang", It->second});
+    if (!Drop[I])
+      Out.push_back(Argv[I]);
+  }
+  // A cross compiler's name gives the target (arm-linux-gnueabihf-gcc:
+  // --target=arm-linux-gnueabihf), or its -mcpu/-mfpu flags are refused
+  // for the host's; g++ gives the C++ driver mode.
+  tooling::addTargetAndModeForProgramName(Out, Out.front());
+  return Out;
+}
+
 /// Hands ClangTool exactly one command, so no database is shared by threads.
 class OneCommandDatabase : public tooling::CompilationDatabase {
 public:
@@ -326,6 +471,12 @@ TUResult cvet::analyzeTranslationUnit(const tooling::CompileCommand &Command,
                    "' does not exist";
     return Result;
   }
+  if (!sys::fs::exists(Result.File)) {
+    Result.Failed = true;
+    Result.Error = "the file does not exist (is the compilation database out "
+                   "of date?)";
+    return Result;
+  }
 
   std::set<std::string> Enabled(Settings.Rules.begin(), Settings.Rules.end());
   OneCommandDatabase Database(Command);
@@ -336,11 +487,24 @@ TUResult cvet::analyzeTranslationUnit(const tooling::CompileCommand &Command,
   ErrorCollector Errors(Result);
   Errors.CompileDir = Command.Directory;
   Tool.setDiagnosticConsumer(&Errors);
+  Tool.appendArgumentsAdjuster(
+      [&Command, &Result](const tooling::CommandLineArguments &Args,
+                          StringRef) {
+        return clangCompatible(Args, Result.File, Command.Directory);
+      });
   std::vector<std::string> Extra = {"-w", "-D__clang_analyzer__"};
   if (StringRef(CVET_CLANG_RESOURCE_DIR) != "")
     Extra.push_back("-resource-dir=" CVET_CLANG_RESOURCE_DIR);
   Tool.appendArgumentsAdjuster(tooling::getInsertArgumentAdjuster(
       Extra, tooling::ArgumentInsertPosition::BEGIN));
+  // What GCC (before 14) only warns about, Clang refuses by default; the
+  // code compiles with the project's compiler, so it must parse here. Last,
+  // so that the project's own -Werror=... does not turn them back.
+  Tool.appendArgumentsAdjuster(tooling::getInsertArgumentAdjuster(
+      {"-Wno-error=implicit-function-declaration", "-Wno-error=implicit-int",
+       "-Wno-error=int-conversion",
+       "-Wno-error=incompatible-function-pointer-types"},
+      tooling::ArgumentInsertPosition::END));
   ActionFactory Factory(Result, Settings, Enabled, Command.Directory);
 
   int Status = 0;

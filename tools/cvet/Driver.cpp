@@ -25,6 +25,7 @@
 #include "clang/Tooling/JSONCompilationDatabase.h"
 #include "llvm/ADT/STLExtras.h"
 #include "llvm/ADT/StringExtras.h"
+#include "llvm/ADT/StringSet.h"
 #include "llvm/Config/llvm-config.h"
 #include "llvm/Support/CommandLine.h"
 #include "llvm/Support/CrashRecoveryContext.h"
@@ -35,12 +36,15 @@
 #include "llvm/Support/MD5.h"
 #include "llvm/Support/Path.h"
 #include "llvm/Support/Process.h"
+#include "llvm/Support/TargetSelect.h"
 #include "llvm/Support/ThreadPool.h"
 #include "llvm/Support/Threading.h"
+#include "llvm/Support/VirtualFileSystem.h"
 
 #include <map>
 #include <mutex>
 #include <set>
+#include <unistd.h>
 
 using namespace llvm;
 using namespace cvet;
@@ -97,6 +101,8 @@ cl::opt<std::string>
                      "to it (default: the working directory)"));
 cl::opt<bool> Quiet("quiet", cl::cat(Category),
                     cl::desc("No progress line and no summary"));
+cl::alias QuietShort("q", cl::aliasopt(Quiet), cl::desc("Alias for --quiet"),
+                     cl::NotHidden);
 cl::opt<std::string>
     Shard("shard", cl::value_desc("K/N"), cl::cat(Category),
           cl::desc("Analyse only the K-th of N equal slices of the "
@@ -113,6 +119,33 @@ cl::opt<std::string> MergeOutput("o", cl::Required, cl::sub(MergeCommand),
                                  cl::cat(Category), cl::value_desc("file"),
                                  cl::desc("Where to write the combined log"));
 
+/// llvm::cl's complaints ("cvet: Unknown command line argument '-x'.  Try:
+/// ...\ncvet: Did you mean '-j'?") as the one line every other error is.
+std::string commandLineError(StringRef Text, StringRef Argv0) {
+  std::string Prefix = sys::path::filename(Argv0).str();
+  SmallVector<StringRef, 4> Lines;
+  Text.split(Lines, '\n', -1, false);
+  std::string Out;
+  for (StringRef Line : Lines) {
+    Line = Line.trim();
+    if (Line.consume_front(Prefix + ":") || Line.consume_front("cvet:"))
+      Line = Line.trim();
+    Line = Line.split("  Try: ").first.split("See: ").first.trim();
+    Line = Line.rtrim(":.!").trim();
+    if (Line.empty())
+      continue;
+    std::string Part = Line.str();
+    if (Part.size() > 1 && isUpper(Part[0]) && !isUpper(Part[1]))
+      Part[0] = toLower(Part[0]);
+    if (!Out.empty())
+      Out += "; ";
+    Out += Part;
+  }
+  if (Out.empty())
+    Out = "invalid command line";
+  return Out + " (see 'cvet --help')";
+}
+
 int fail(const Twine &Message) {
   printMessage(errs(), "error", Message.str());
   return ExitUsage;
@@ -125,23 +158,62 @@ std::string currentDir() {
   return std::string(Dir);
 }
 
+/// Real databases are not always written by CMake: a "directory" may be
+/// relative, which (as in Bear's and hand-written databases) means relative
+/// to the database file, not to wherever cvet happens to be started.
+class AbsoluteDirectoryDatabase : public tooling::CompilationDatabase {
+public:
+  AbsoluteDirectoryDatabase(std::unique_ptr<tooling::CompilationDatabase> Base,
+                            std::string DBDir)
+      : Base(std::move(Base)), DBDir(std::move(DBDir)) {}
+  std::vector<tooling::CompileCommand>
+  getCompileCommands(StringRef File) const override {
+    return fix(Base->getCompileCommands(File));
+  }
+  std::vector<std::string> getAllFiles() const override {
+    return Base->getAllFiles();
+  }
+  std::vector<tooling::CompileCommand> getAllCompileCommands() const override {
+    return fix(Base->getAllCompileCommands());
+  }
+
+private:
+  std::vector<tooling::CompileCommand>
+  fix(std::vector<tooling::CompileCommand> Commands) const {
+    for (tooling::CompileCommand &C : Commands)
+      C.Directory = absolutePath(C.Directory, DBDir);
+    return Commands;
+  }
+  std::unique_ptr<tooling::CompilationDatabase> Base;
+  std::string DBDir;
+};
+
 std::unique_ptr<tooling::CompilationDatabase>
 loadDatabase(StringRef Cwd, std::string &Error) {
   using tooling::JSONCompilationDatabase;
   using tooling::JSONCommandLineSyntax;
+  std::string Path;
   if (BuildPath.empty()) {
-    std::unique_ptr<tooling::CompilationDatabase> DB =
-        tooling::CompilationDatabase::autoDetectFromDirectory(Cwd, Error);
-    if (!DB)
+    for (StringRef Dir = Cwd; !Dir.empty(); Dir = sys::path::parent_path(Dir)) {
+      SmallString<256> File(Dir);
+      sys::path::append(File, "compile_commands.json");
+      if (sys::fs::exists(File)) {
+        Path = std::string(File);
+        break;
+      }
+    }
+    if (Path.empty()) {
       Error = "no compile_commands.json in '" + Cwd.str() +
               "' or its parents; pass -p <build-path>";
-    return DB;
-  }
-  std::string Path = absolutePath(BuildPath, Cwd);
-  if (sys::fs::is_directory(Path)) {
-    SmallString<256> File(Path);
-    sys::path::append(File, "compile_commands.json");
-    Path = std::string(File);
+      return nullptr;
+    }
+  } else {
+    Path = absolutePath(BuildPath, Cwd);
+    if (sys::fs::is_directory(Path)) {
+      SmallString<256> File(Path);
+      sys::path::append(File, "compile_commands.json");
+      Path = std::string(File);
+    }
   }
   if (!sys::fs::exists(Path)) {
     Error = "no compilation database at '" + Path + "'";
@@ -149,19 +221,42 @@ loadDatabase(StringRef Cwd, std::string &Error) {
   }
   // The database's own YAML reader prints syntax errors to stderr itself;
   // check the JSON first so that a broken file gets one line from us.
-  if (auto Buffer = MemoryBuffer::getFile(Path)) {
-    if (Expected<json::Value> V = json::parse((*Buffer)->getBuffer()); !V) {
-      Error = "malformed compilation database '" + Path +
-              "': " + toString(V.takeError());
-      return nullptr;
-    }
+  ErrorOr<std::unique_ptr<MemoryBuffer>> Buffer = MemoryBuffer::getFile(Path);
+  if (!Buffer) {
+    Error = "cannot read compilation database '" + Path +
+            "': " + Buffer.getError().message();
+    return nullptr;
+  }
+  // A byte-order mark (Windows editors, PowerShell) is not JSON.
+  StringRef Text = (*Buffer)->getBuffer();
+  Text.consume_front("\xEF\xBB\xBF");
+  if (Expected<json::Value> V = json::parse(Text); !V) {
+    Error = "malformed compilation database '" + Path +
+            "': " + toString(V.takeError());
+    return nullptr;
   }
   std::unique_ptr<tooling::CompilationDatabase> DB =
-      JSONCompilationDatabase::loadFromFile(Path, Error,
-                                            JSONCommandLineSyntax::AutoDetect);
-  if (!DB)
+      JSONCompilationDatabase::loadFromBuffer(
+          Text, Error, JSONCommandLineSyntax::AutoDetect);
+  if (!DB) {
     Error = "malformed compilation database '" + Path + "': " + Error;
-  return DB;
+    return nullptr;
+  }
+  // Response files (@flags.rsp, relative to the command's directory) are
+  // expanded once the directories are absolute.
+  return tooling::expandResponseFiles(
+      std::make_unique<AbsoluteDirectoryDatabase>(
+          std::move(DB), sys::path::parent_path(Path).str()),
+      vfs::getRealFileSystem());
+}
+
+bool isCFamilySource(StringRef File) {
+  static const StringSet<> Other = {".s",   ".S",   ".sx",  ".asm",
+                                    ".f",   ".F",   ".for", ".f77",
+                                    ".f90", ".F90", ".f95", ".f03",
+                                    ".f08", ".cu",  ".cuf", ".ll",
+                                    ".bc",  ".o",   ".rs",  ".go"};
+  return !Other.contains(sys::path::extension(File));
 }
 
 bool underDir(StringRef File, StringRef Dir) {
@@ -186,7 +281,31 @@ void assignFingerprints(std::vector<Finding> &Findings, StringRef Root) {
   }
 }
 
+/// Whether Path ("-" is stdout) can be created: its directory must exist.
+Error checkWritable(StringRef Path, StringRef Cwd) {
+  if (Path.empty() || Path == "-")
+    return Error::success();
+  std::string Abs = absolutePath(Path, Cwd);
+  if (sys::fs::is_directory(Abs))
+    return createStringError(inconvertibleErrorCode(),
+                             "cannot write '%s': it is a directory",
+                             Path.str().c_str());
+  StringRef Dir = sys::path::parent_path(Abs);
+  if (!sys::fs::is_directory(Dir))
+    return createStringError(inconvertibleErrorCode(),
+                             "cannot write '%s': directory '%s' does not exist",
+                             Path.str().c_str(), Dir.str().c_str());
+  if (sys::fs::access(Dir, sys::fs::AccessMode::Write))
+    return createStringError(
+        inconvertibleErrorCode(),
+        "cannot write '%s': directory '%s' is not writable",
+        Path.str().c_str(), Dir.str().c_str());
+  return Error::success();
+}
+
 int runMerge() {
+  if (Error E = checkWritable(MergeOutput, currentDir()))
+    return fail(toString(std::move(E)));
   Expected<json::Value> Merged = mergeSarif(MergeInputs);
   if (!Merged)
     return fail(toString(Merged.takeError()));
@@ -264,6 +383,10 @@ int runAnalysis() {
       return fail(toString(std::move(E)));
   }
 
+  // An unwritable log is found out now, not after an hour of analysis.
+  if (Error E = checkWritable(SarifFile, Cwd))
+    return fail(toString(std::move(E)));
+
   std::set<std::string> Baseline;
   if (!BaselineFile.empty()) {
     Expected<std::set<std::string>> B = readBaselineFingerprints(BaselineFile);
@@ -290,10 +413,21 @@ int runAnalysis() {
   // One command per file (the first), in path order: the order of the
   // output and of the shards.
   std::map<std::string, tooling::CompileCommand> ByFile;
-  for (tooling::CompileCommand &C : DB->getAllCompileCommands())
-    ByFile.emplace(absolutePath(C.Filename, C.Directory), std::move(C));
-  if (ByFile.empty())
-    return fail("the compilation database lists no translation unit");
+  std::set<std::string> OtherFiles;
+  std::vector<tooling::CompileCommand> All = DB->getAllCompileCommands();
+  for (tooling::CompileCommand &C : All) {
+    std::string File = absolutePath(C.Filename, C.Directory);
+    // Assembly and other languages share databases with C; they are not
+    // analysed, and are not errors.
+    if (!isCFamilySource(File)) {
+      OtherFiles.insert(std::move(File));
+      continue;
+    }
+    ByFile.emplace(std::move(File), std::move(C));
+  }
+  if (All.empty())
+    printMessage(errs(), "note",
+                 "the compilation database lists no translation unit");
 
   std::vector<std::pair<std::string, tooling::CompileCommand>> Selected;
   std::vector<bool> ArgUsed(Paths.size(), false);
@@ -309,11 +443,37 @@ int runAnalysis() {
       }
     if (Wanted && !Conf.excludes(File))
       Selected.emplace_back(File, Command);
+    else if (Wanted && is_contained(ArgPaths, File))
+      printMessage(errs(), "note",
+                   "'" + displayPath(File, Root) +
+                       "' is left out by the configuration's Exclude "
+                       "patterns");
   }
-  for (size_t I = 0; I < Paths.size(); ++I)
-    if (!ArgUsed[I])
+  size_t NotC = 0;
+  for (const std::string &File : OtherFiles) {
+    bool Wanted = ArgPaths.empty();
+    for (size_t I = 0; I < ArgPaths.size(); ++I)
+      if (File == ArgPaths[I] || underDir(File, ArgPaths[I])) {
+        Wanted = true;
+        ArgUsed[I] = true;
+      }
+    if (Wanted && !Conf.excludes(File))
+      ++NotC;
+  }
+  for (size_t I = 0; I < Paths.size(); ++I) {
+    if (ArgUsed[I])
+      continue;
+    if (!sys::fs::exists(ArgPaths[I]))
+      return fail("'" + Paths[I] + "' does not exist");
+    StringRef Ext = sys::path::extension(ArgPaths[I]);
+    if (is_contained({".h", ".hh", ".hpp", ".hxx", ".H", ".inc", ".def"}, Ext))
       return fail("'" + Paths[I] +
-                  "' matches no translation unit in the compilation database");
+                  "' is a header, not a translation unit: name the source "
+                  "files that include it (its findings are reported with "
+                  "theirs)");
+    return fail("'" + Paths[I] +
+                "' matches no translation unit in the compilation database");
+  }
   if (ShardCount > 1) {
     std::vector<std::pair<std::string, tooling::CompileCommand>> Mine;
     for (size_t I = 0; I < Selected.size(); ++I)
@@ -405,6 +565,9 @@ int runAnalysis() {
 
   for (const Failure &F : Run.Failures)
     printMessage(errs(), "error", F.Message);
+  // With the SARIF log on stdout, the text goes to stderr so that stdout
+  // stays one JSON document.
+  raw_ostream &Text = SarifFile == "-" ? errs() : outs();
   size_t Reported = 0, Suppressed = 0;
   for (const Finding &F : Run.Findings) {
     if (F.Suppression) {
@@ -412,9 +575,9 @@ int runAnalysis() {
       continue;
     }
     ++Reported;
-    printFinding(outs(), F, Root);
+    printFinding(Text, F, Root);
   }
-  outs().flush();
+  Text.flush();
 
   if (!SarifFile.empty())
     if (Error E = writeJsonFile(SarifFile, makeSarif(Run)))
@@ -433,6 +596,10 @@ int runAnalysis() {
       Extra.push_back(std::to_string(InBaseline) + " in the baseline");
     if (!Run.Failures.empty())
       Extra.push_back(std::to_string(Run.Failures.size()) + " not analysed");
+    if (NotC)
+      Extra.push_back(std::to_string(NotC) +
+                      (NotC == 1 ? " file" : " files") +
+                      " in assembly or another language skipped");
     if (!Extra.empty())
       Summary += " (" + join(Extra, ", ") + ")";
     printMessage(errs(), "note", Summary);
@@ -448,6 +615,9 @@ int runAnalysis() {
 int main(int argc, char **argv) {
   InitLLVM X(argc, argv);
   CrashRecoveryContext::Enable();
+  // Cross compilers' names (arm-linux-gnueabihf-gcc) are looked up as
+  // targets; only the target's description is needed, not its backend.
+  InitializeAllTargetInfos();
   outs().enable_colors(outs().has_colors());
   errs().enable_colors(errs().has_colors());
 
@@ -455,9 +625,18 @@ int main(int argc, char **argv) {
     OS << "cvet " CVET_VERSION " (LLVM " LLVM_VERSION_STRING ")\n";
   });
   cl::HideUnrelatedOptions(Category);
+  // Some of llvm::cl's errors go to its stream, others straight to stderr:
+  // catch both through a pipe so that they come out as one line.
   std::string Errors;
   raw_string_ostream ErrorStream(Errors);
-  if (!cl::ParseCommandLineOptions(
+  int Pipe[2] = {-1, -1};
+  int SavedStderr = -1;
+  errs().flush();
+  if (::pipe(Pipe) == 0) {
+    SavedStderr = ::dup(2);
+    ::dup2(Pipe[1], 2);
+  }
+  bool Parsed = cl::ParseCommandLineOptions(
           argc, argv,
           "cvet: Go vet's memory-safety and concurrency rules for C and C++, "
           "run over a compilation database\n\n"
@@ -465,10 +644,21 @@ int main(int argc, char **argv) {
           "  cvet merge a.sarif b.sarif -o all.sarif\n\n"
           "Exit status: 0 no findings, 1 findings, 2 usage or configuration "
           "error, 3 some translation unit could not be analysed\n",
-          &ErrorStream)) {
-    errs() << StringRef(Errors).trim() << '\n';
-    return ExitUsage;
+          &ErrorStream);
+  if (SavedStderr >= 0) {
+    errs().flush();
+    ::dup2(SavedStderr, 2);
+    ::close(SavedStderr);
+    ::close(Pipe[1]);
+    char Buffer[4096];
+    for (ssize_t N; (N = ::read(Pipe[0], Buffer, sizeof Buffer)) > 0;)
+      Errors.append(Buffer, N);
+    ::close(Pipe[0]);
   }
+  if (!Parsed)
+    return fail(commandLineError(Errors, argv[0]));
+  if (!Errors.empty())
+    errs() << Errors;
   if (MergeCommand)
     return runMerge();
   return runAnalysis();
