@@ -434,13 +434,19 @@ int runAnalysis() {
   std::vector<std::string> ArgPaths;
   for (const std::string &P : Paths)
     ArgPaths.push_back(absolutePath(P, Cwd));
-  for (auto &[File, Command] : ByFile) {
+  // Whether File is named on the command line (or nothing is); marks the
+  // arguments that name it.
+  auto IsWanted = [&](const std::string &File) {
     bool Wanted = ArgPaths.empty();
     for (size_t I = 0; I < ArgPaths.size(); ++I)
       if (File == ArgPaths[I] || underDir(File, ArgPaths[I])) {
         Wanted = true;
         ArgUsed[I] = true;
       }
+    return Wanted;
+  };
+  for (auto &[File, Command] : ByFile) {
+    bool Wanted = IsWanted(File);
     if (Wanted && !Conf.excludes(File))
       Selected.emplace_back(File, Command);
     else if (Wanted && is_contained(ArgPaths, File))
@@ -450,16 +456,9 @@ int runAnalysis() {
                        "patterns");
   }
   size_t NotC = 0;
-  for (const std::string &File : OtherFiles) {
-    bool Wanted = ArgPaths.empty();
-    for (size_t I = 0; I < ArgPaths.size(); ++I)
-      if (File == ArgPaths[I] || underDir(File, ArgPaths[I])) {
-        Wanted = true;
-        ArgUsed[I] = true;
-      }
-    if (Wanted && !Conf.excludes(File))
+  for (const std::string &File : OtherFiles)
+    if (IsWanted(File) && !Conf.excludes(File))
       ++NotC;
-  }
   for (size_t I = 0; I < Paths.size(); ++I) {
     if (ArgUsed[I])
       continue;
