@@ -1,5 +1,6 @@
 #!/usr/bin/env bash
-# Run-time overhead of cvet.UnclosedIterator over plain `clang --analyze`
+# Run-time overhead of a cvet checker (cvet.UnclosedIterator, or
+# $CVET_CHECKER, e.g. cvet.LoopVarCapture) over plain `clang --analyze`
 # (the default checkers) on real C code.
 #
 #   scripts/bench/overhead.sh [-r reps] --corpus
