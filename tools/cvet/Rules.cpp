@@ -1,6 +1,7 @@
 //===- Rules.cpp - the rule table the driver reports against --------------===//
 
 #include "Rules.h"
+#include "Checkers.h"
 
 #include "llvm/ADT/STLExtras.h"
 #include "llvm/ADT/StringExtras.h"
@@ -18,10 +19,6 @@ const EmbeddedDoc RuleDocs[] = {
 #include "RuleDocs.inc"
     {nullptr, nullptr}};
 } // namespace
-
-#ifndef CVET_HOMEPAGE
-#define CVET_HOMEPAGE "https://github.com/cvet-dev/cvet"
-#endif
 
 static std::vector<Rule> buildRules() {
   std::vector<Rule> Rules;
@@ -53,9 +50,7 @@ static std::vector<Rule> buildRules() {
 #include "Checkers.def"
 
   for (Rule &R : Rules) {
-    R.HelpUri = (Twine(CVET_HOMEPAGE) + "/blob/main/docs/rules/" + R.DocSlug +
-                 ".md")
-                    .str();
+    R.HelpUri = ruleHelpURI(R.DocSlug);
     for (const EmbeddedDoc &D : RuleDocs)
       if (D.Name && StringRef(D.Name) == R.DocSlug + ".md")
         R.Doc = StringRef(D.Text).trim().str();

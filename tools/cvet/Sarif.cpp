@@ -1,6 +1,7 @@
 //===- Sarif.cpp - one SARIF 2.1.0 log per analysis -----------------------===//
 
 #include "Sarif.h"
+#include "Checkers.h"
 #include "Rules.h"
 
 #include "llvm/ADT/StringExtras.h"
@@ -16,9 +17,6 @@ using namespace cvet;
 
 #ifndef CVET_VERSION
 #define CVET_VERSION "0.0.0"
-#endif
-#ifndef CVET_HOMEPAGE
-#define CVET_HOMEPAGE "https://github.com/cvet-dev/cvet"
 #endif
 
 static constexpr StringLiteral SchemaUri =
@@ -124,7 +122,7 @@ static json::Object toolObject() {
                      {"fullName", "cvet " CVET_VERSION},
                      {"version", CVET_VERSION},
                      {"semanticVersion", CVET_VERSION},
-                     {"informationUri", CVET_HOMEPAGE},
+                     {"informationUri", HomepageURL},
                      {"rules", std::move(Rules)},
                  }}};
 }
