@@ -1489,10 +1489,8 @@ private:
     // (`auto &j = jobs[i]`, `for (auto &x : items)`): writes through it change
     // that object, which the next iteration does not reuse.
     if (Cap.Var->getType()->isReferenceType() &&
-        llvm::any_of(Loops, [&](const Stmt *L) {
-          return perIterationVar(L) == Cap.Var ||
-                 declares(loopBody(L), Cap.Var);
-        }))
+        llvm::any_of(Loops,
+                     [&](const Stmt *L) { return declaredIn(Cap.Var, L); }))
       return;
     const Stmt *Loop = nullptr, *Write = nullptr;
     for (const Stmt *L : Loops) {
@@ -1502,8 +1500,7 @@ private:
       }
       // A variable each iteration creates anew dies with the iteration; a
       // __block one moves to the heap with the block.
-      bool PerIteration = perIterationVar(L) == Cap.Var ||
-                          declares(loopBody(L), Cap.Var);
+      bool PerIteration = declaredIn(Cap.Var, L);
       if (PerIteration && !Cap.Block &&
           !Cap.Var->getType()->isReferenceType()) {
         Loop = L;
