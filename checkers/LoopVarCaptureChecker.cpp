@@ -533,16 +533,8 @@ private:
   const cvet::AsyncCall *asyncClassOf(const CXXRecordDecl *RD) const;
 };
 
-std::vector<llvm::StringRef> nameParts(llvm::StringRef Name) {
-  llvm::SmallVector<llvm::StringRef, 4> Parts;
-  Name.split(Parts, "::");
-  return std::vector<llvm::StringRef>(Parts.begin(), Parts.end());
-}
-
 CallDescription describe(llvm::StringRef Name) {
-  std::vector<llvm::StringRef> Parts = nameParts(Name);
-  return CallDescription(Parts.size() > 1 ? CDM::Unspecified : CDM::SimpleFunc,
-                         Parts);
+  return cvet::describeModelFunction(Name, CDM::SimpleFunc);
 }
 
 void LoopVarCaptureChecker::setModel(cvet::Model &&NewModel) {
@@ -558,7 +550,7 @@ void LoopVarCaptureChecker::setModel(cvet::Model &&NewModel) {
     J.emplace_back(describe(E.Function), &E);
   // Async: constructors (Class::Class) by class, functions by call.
   for (const cvet::AsyncCall &E : Model.Async) {
-    std::vector<llvm::StringRef> Parts = nameParts(E.Function);
+    std::vector<llvm::StringRef> Parts = cvet::qualifiedNameParts(E.Function);
     if (Parts.size() > 1 && Parts.back() == Parts[Parts.size() - 2]) {
       AsyncClass Class;
       for (llvm::StringRef P : llvm::ArrayRef(Parts).drop_back())

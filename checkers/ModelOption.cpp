@@ -23,3 +23,16 @@ cvet::Model cvet::loadCheckerModel(CheckerManager &Mgr,
   LoadFrom(Opts.getCheckerStringOption(Checker, "ModelFiles"));
   return M;
 }
+
+std::vector<llvm::StringRef> cvet::qualifiedNameParts(llvm::StringRef Name) {
+  llvm::SmallVector<llvm::StringRef, 4> Parts;
+  Name.split(Parts, "::", -1, /*KeepEmpty=*/false);
+  return std::vector<llvm::StringRef>(Parts.begin(), Parts.end());
+}
+
+CallDescription cvet::describeModelFunction(llvm::StringRef Name,
+                                            CallDescription::Mode PlainMode) {
+  std::vector<llvm::StringRef> Parts = qualifiedNameParts(Name);
+  return CallDescription(
+      Parts.size() > 1 ? CallDescription::Mode::Unspecified : PlainMode, Parts);
+}

@@ -12,6 +12,8 @@
 #define CVET_CHECKERS_MODELOPTION_H
 
 #include "cvet/Model.h"
+#include "clang/StaticAnalyzer/Core/PathSensitive/CallDescription.h"
+#include <vector>
 
 namespace clang::ento {
 class CheckerBase;
@@ -22,6 +24,15 @@ namespace cvet {
 
 Model loadCheckerModel(clang::ento::CheckerManager &Mgr,
                        const clang::ento::CheckerBase *Checker);
+
+/// "ns::Class::name" -> {"ns", "Class", "name"}; empty parts are dropped.
+std::vector<llvm::StringRef> qualifiedNameParts(llvm::StringRef Name);
+
+/// How a model's function name is matched: "ns::name" by its qualified name
+/// (functions and methods), a plain name with PlainMode.
+clang::ento::CallDescription
+describeModelFunction(llvm::StringRef Name,
+                      clang::ento::CallDescription::Mode PlainMode);
 
 } // namespace cvet
 

@@ -606,23 +606,10 @@ static bool scanHandleAttrs(const FunctionDecl *FD) {
   return false;
 }
 
-static std::vector<llvm::StringRef> qualifiedParts(llvm::StringRef Name) {
-  llvm::SmallVector<llvm::StringRef, 4> Parts;
-  Name.split(Parts, "::");
-  std::vector<llvm::StringRef> Out;
-  for (llvm::StringRef P : Parts)
-    if (!P.empty())
-      Out.push_back(P);
-  return Out;
-}
-
 /// C API names match C library style (external, file scope or std);
 /// "ns::name" matches C++ functions and methods by their qualified name.
 static CallDescription describe(llvm::StringRef Name) {
-  std::vector<llvm::StringRef> Parts = qualifiedParts(Name);
-  auto Mode = Parts.size() > 1 ? CallDescription::Mode::Unspecified
-                               : CallDescription::Mode::CLibrary;
-  return CallDescription(Mode, Parts);
+  return cvet::describeModelFunction(Name, CallDescription::Mode::CLibrary);
 }
 
 static llvm::StringRef lastPart(llvm::StringRef Name) {
