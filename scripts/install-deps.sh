@@ -33,6 +33,9 @@ packages=(
   "clang-tools-$LLVM" "clangd-$LLVM" "clang-tidy-$LLVM"
   libgrpc++-dev libprotobuf-dev protobuf-compiler-grpc libabsl-dev
   pkg-config libglib2.0-dev
+  # Real headers of the libraries the default models know (lit tests).
+  libpq-dev libmariadb-dev libdb-dev libsystemd-dev libudev-dev libarchive-dev
+  libxml2-dev libpcap-dev libsqlite3-dev libgit2-dev liblmdb-dev
 )
 # Node.js may come from elsewhere (its own npm): Debian's npm is needed only
 # when there is none.

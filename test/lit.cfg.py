@@ -81,3 +81,27 @@ try:
     config.substitutions.append(("%glib_cflags", glib_cflags))
 except (OSError, subprocess.CalledProcessError):
     pass
+
+# Development headers of libraries the default models know, for tests on
+# their real declarations (scripts/install-deps.sh installs them; CI has them).
+try:
+    gio_cflags = subprocess.run(["pkg-config", "--cflags", "gio-2.0"],
+                                capture_output=True, text=True, check=True).stdout.strip()
+    config.available_features.add("gio")
+    config.substitutions.append(("%gio_cflags", gio_cflags))
+except (OSError, subprocess.CalledProcessError):
+    pass
+for feature, header in [
+        ("libpq", "/usr/include/postgresql/libpq-fe.h"),
+        ("mysql", "/usr/include/mariadb/mysql.h"),
+        ("libdb", "/usr/include/db.h"),
+        ("libsystemd", "/usr/include/systemd/sd-journal.h"),
+        ("libudev", "/usr/include/libudev.h"),
+        ("libarchive", "/usr/include/archive.h"),
+        ("libxml2", "/usr/include/libxml2/libxml/xmlreader.h"),
+        ("libpcap", "/usr/include/pcap/pcap.h"),
+        ("sqlite3", "/usr/include/sqlite3.h"),
+        ("libgit2", "/usr/include/git2.h"),
+        ("lmdb", "/usr/include/lmdb.h")]:
+    if os.path.isfile(header):
+        config.available_features.add(feature)
