@@ -36,6 +36,8 @@ packages=(
   # Real headers of the libraries the default models know (lit tests).
   libpq-dev libmariadb-dev libdb-dev libsystemd-dev libudev-dev libarchive-dev
   libxml2-dev libpcap-dev libsqlite3-dev libgit2-dev liblmdb-dev
+  # Unit tests (test/unit).
+  libgtest-dev
 )
 # Node.js may come from elsewhere (its own npm): Debian's npm is needed only
 # when there is none.

@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
-# Builds cvet and runs the whole lit suite. The last line reads
-# "N passed, N failed"; the exit status is non-zero when any test fails.
+# Builds cvet and runs the whole lit suite and the gtest unit tests (as one
+# lit run). The last line reads "N passed, N failed, N skipped"; the exit
+# status is non-zero when any test fails.
 set -uo pipefail
 root=$(cd "$(dirname "$0")/.." && pwd)
 build=${CVET_BUILD_DIR:-$root/build}
@@ -11,7 +12,7 @@ build=${CVET_BUILD_DIR:-$root/build}
 log=$(mktemp)
 trap 'rm -f "$log"' EXIT
 python3 "/usr/lib/llvm-${CVET_LLVM_VERSION:-19}/build/utils/lit/lit.py" -sv \
-  -j "${CVET_JOBS:-2}" "$build/test" "$@" | tee "$log"
+  -j "${CVET_JOBS:-2}" "$build/test" "$build/test/unit" "$@" | tee "$log"
 status=${PIPESTATUS[0]}
 
 count() { sed -n "s/^ *$1 *: *\([0-9][0-9]*\).*/\1/p" "$log" | tail -n 1; }

@@ -12,7 +12,8 @@ import lit.formats
 config.name = "cvet"
 config.test_format = lit.formats.ShTest(not lit_config.isWindows)
 config.suffixes = [".c", ".cpp", ".m", ".test"]
-config.excludes = ["Inputs"]
+# test/unit is a suite of its own (gtest binaries in the build tree).
+config.excludes = ["Inputs", "unit"]
 config.test_source_root = os.path.dirname(__file__)
 config.test_exec_root = os.path.join(config.cvet_obj_root, "test")
 

@@ -9,6 +9,9 @@
 //===----------------------------------------------------------------------===//
 
 #include "Analyze.h"
+#include "CompileFlags.h"
+#include "Fingerprint.h"
+#include "Paths.h"
 #include "Rules.h"
 #include "Suppress.h"
 
@@ -16,7 +19,6 @@
 #include "clang/AST/Decl.h"
 #include "clang/Analysis/PathDiagnostic.h"
 #include "clang/Basic/SourceManager.h"
-#include "clang/Driver/Options.h"
 #include "clang/Frontend/CompilerInstance.h"
 #include "clang/Frontend/FrontendAction.h"
 #include "clang/Frontend/MultiplexConsumer.h"
@@ -27,15 +29,11 @@
 #include "clang/Tooling/ArgumentsAdjusters.h"
 #include "clang/Tooling/Tooling.h"
 #include "llvm/ADT/StringExtras.h"
-#include "llvm/ADT/StringSet.h"
-#include "llvm/Option/ArgList.h"
-#include "llvm/Option/OptTable.h"
 #include "llvm/Support/CrashRecoveryContext.h"
 #include "llvm/Support/FileSystem.h"
 #include "llvm/Support/Path.h"
 #include "llvm/Support/VirtualFileSystem.h"
 
-#include <map>
 #include <set>
 
 using namespace clang;
@@ -46,19 +44,6 @@ using namespace cvet;
 #ifndef CVET_CLANG_RESOURCE_DIR
 #define CVET_CLANG_RESOURCE_DIR ""
 #endif
-
-std::string cvet::absolutePath(StringRef Path, StringRef Base) {
-  SmallString<256> P(Path);
-  if (!sys::path::is_absolute(P)) {
-    SmallString<256> B(Base);
-    if (!sys::path::is_absolute(B))
-      sys::fs::make_absolute(B);
-    sys::path::append(B, P);
-    P = B;
-  }
-  sys::path::remove_dots(P, /*remove_dot_dot=*/true);
-  return std::string(P);
-}
 
 namespace {
 
@@ -80,22 +65,6 @@ StringRef lineOf(const SourceManager &SM, FileID FID, unsigned Line) {
     return {};
   StringRef Rest = Buffer.drop_front(Offset);
   return Rest.take_until([](char C) { return C == '\n' || C == '\r'; });
-}
-
-std::string collapseWhitespace(StringRef Text) {
-  std::string Out;
-  bool Space = false;
-  for (char C : Text.trim()) {
-    if (isSpace(C)) {
-      Space = true;
-      continue;
-    }
-    if (Space && !Out.empty())
-      Out += ' ';
-    Space = false;
-    Out += C;
-  }
-  return Out;
 }
 
 /// Turns report locations into plain positions while the AST is alive.
@@ -198,7 +167,7 @@ private:
     if (const auto *ND = dyn_cast_or_null<NamedDecl>(PD.getDeclWithIssue()))
       F.Function = ND->getQualifiedNameAsString();
     SourceLocation Exp = SM.getExpansionLoc(Loc);
-    F.NormalizedLine = collapseWhitespace(
+    F.NormalizedLine = normalizeLine(
         lineOf(SM, SM.getFileID(Exp), SM.getExpansionLineNumber(Exp)));
 
     // Leaks are reported where the handle dies; a comment at the acquisition
@@ -308,142 +277,6 @@ private:
   const std::set<std::string> &Enabled;
   std::string CompileDir;
 };
-
-/// Makes a command written for another compiler acceptable to Clang, much
-/// as clangd does. Dropped: a launcher in front of the compiler (ccache gcc
-/// ...); every argument Clang's driver does not know (GCC-only flags such as
-/// -fconserve-stack would fail the whole unit); GCC plugins, which Clang
-/// would try to load; flags that hand code generation a file (profiles,
-/// sanitizer lists) or that write reports and dependency files;
-/// precompiled headers (their headers are read instead); and, in a command
-/// compiling several sources at once (cc a.c b.c -o prog), the sources other
-/// than this entry's.
-tooling::CommandLineArguments
-clangCompatible(const tooling::CommandLineArguments &Args, StringRef File,
-                StringRef Directory) {
-  static const StringSet<> Launchers = {"ccache", "sccache", "distcc",
-                                        "icecc", "buildcache"};
-  // Flags that make Clang read a file that matters only for code
-  // generation: profiles (GCC's -fprofile-use means .gcda files, which
-  // Clang would look for as default.profdata) and sanitizer lists. Then
-  // flags that write reports to stderr or files (the analysis must leave
-  // the build tree alone and its output clean), and diagnostic formats
-  // that are GCC's (-fdiagnostics-format=json).
-  static const StringRef DroppedPrefixes[] = {
-      "-fprofile-use",         "-fprofile-instr-use",
-      "-fprofile-sample-use",  "-fauto-profile",
-      "-fprofile-list=",       "-fsanitize-ignorelist=",
-      "-fsanitize-blacklist=", "-fsanitize-system-ignorelist=",
-      "-ftime-report",         "-ftime-trace",
-      "-fproc-stat-report",    "-fdiagnostics-format"};
-  static const StringSet<> DroppedFlags = {"-v", "-H", "-###"};
-  size_t Start = 0;
-  while (Start + 1 < Args.size() &&
-         Launchers.contains(sys::path::stem(Args[Start])) &&
-         !StringRef(Args[Start + 1]).starts_with("-"))
-    ++Start;
-  if (Args.size() <= Start)
-    return Args;
-
-  std::vector<const char *> Argv;
-  for (size_t I = Start + 1; I < Args.size(); ++I)
-    Argv.push_back(Args[I].c_str());
-  unsigned MissingIndex = 0, MissingCount = 0;
-  opt::InputArgList Parsed = clang::driver::getDriverOptTable().ParseArgs(
-      Argv, MissingIndex, MissingCount,
-      opt::Visibility(clang::driver::options::ClangOption));
-  std::vector<bool> Drop(Argv.size(), false);
-  std::vector<unsigned> OtherInputs;
-  bool HasFile = false;
-  for (const opt::Arg *A : Parsed.filtered(clang::driver::options::OPT_INPUT)) {
-    if (absolutePath(A->getValue(), Directory) == File)
-      HasFile = true;
-    else
-      OtherInputs.push_back(A->getIndex());
-  }
-  if (HasFile)
-    for (unsigned I : OtherInputs)
-      if (I < Drop.size())
-        Drop[I] = true;
-  for (const opt::Arg *A : Parsed) {
-    StringRef Spelling = Argv[A->getIndex()];
-    bool Unwanted =
-        A->getOption().getID() == clang::driver::options::OPT_UNKNOWN ||
-        A->getOption().matches(clang::driver::options::OPT_fplugin_EQ) ||
-        A->getOption().matches(clang::driver::options::OPT_fplugin_arg) ||
-        DroppedFlags.contains(Spelling) ||
-        any_of(DroppedPrefixes,
-               [&](StringRef P) { return Spelling.starts_with(P); }) ||
-        // -Wp,-MD,file (Linux kernel): the preprocessor would write
-        // dependency files over the build's own.
-        (A->getOption().matches(clang::driver::options::OPT_Wp_COMMA) &&
-         any_of(A->getValues(),
-                [](const char *V) { return StringRef(V).starts_with("-M"); }));
-    if (!Unwanted)
-      continue;
-    // The Arg's index is its first token; a separate value follows it.
-    for (unsigned I = A->getIndex(),
-                  E = I + (A->getNumValues() &&
-                                   A->getOption().getKind() ==
-                                       opt::Option::SeparateClass
-                               ? 2
-                               : 1);
-         I < E && I < Drop.size(); ++I)
-      Drop[I] = true;
-  }
-  // A precompiled header is only readable by the Clang that wrote it (not
-  // GCC, not an older Clang): read its header as text instead. CMake's
-  // -Xclang -include-pch -Xclang x.pch comes with -Xclang -include of the
-  // header, so that pair just goes; a bare -include-pch x.h.pch becomes an
-  // include of x.h when the header is there. Clang's driver turns
-  // -include x.h into x.h.pch by itself when that file exists, so every
-  // -include goes straight to the frontend (-Xclang -include -Xclang x.h).
-  std::map<unsigned, std::string> IncludeInstead;
-  std::vector<const opt::Arg *> All(Parsed.begin(), Parsed.end());
-  for (size_t K = 0; K < All.size(); ++K) {
-    const opt::Arg *A = All[K];
-    if (A->getOption().matches(clang::driver::options::OPT_include)) {
-      unsigned Width = StringRef(Argv[A->getIndex()]) == "-include" ? 2 : 1;
-      for (unsigned I = A->getIndex(); I < A->getIndex() + Width; ++I)
-        if (I < Drop.size())
-          Drop[I] = true;
-      IncludeInstead[A->getIndex()] = A->getValue();
-    } else if (A->getOption().matches(
-                   clang::driver::options::OPT_include_pch)) {
-      for (unsigned I = A->getIndex(); I < A->getIndex() + 2; ++I)
-        if (I < Drop.size())
-          Drop[I] = true;
-      StringRef Pch = A->getValue();
-      StringRef Header = Pch;
-      if ((Header.consume_back(".pch") || Header.consume_back(".gch")) &&
-          sys::fs::exists(absolutePath(Header, Directory)))
-        IncludeInstead[A->getIndex()] = Header.str();
-    } else if (A->getOption().matches(clang::driver::options::OPT_Xclang) &&
-               StringRef(A->getValue()) == "-include-pch" &&
-               K + 1 < All.size() &&
-               All[K + 1]->getOption().matches(
-                   clang::driver::options::OPT_Xclang)) {
-      for (const opt::Arg *Part : {A, All[K + 1]})
-        for (unsigned I = Part->getIndex(); I < Part->getIndex() + 2; ++I)
-          if (I < Drop.size())
-            Drop[I] = true;
-      ++K;
-    }
-  }
-
-  tooling::CommandLineArguments Out = {Args[Start]};
-  for (size_t I = 0; I < Argv.size(); ++I) {
-    if (auto It = IncludeInstead.find(I); It != IncludeInstead.end())
-      Out.insert(Out.end(), {"-Xclang", "-include", "-Xclang", It->second});
-    if (!Drop[I])
-      Out.push_back(Argv[I]);
-  }
-  // A cross compiler's name gives the target (arm-linux-gnueabihf-gcc:
-  // --target=arm-linux-gnueabihf), or its -mcpu/-mfpu flags are refused
-  // for the host's; g++ gives the C++ driver mode.
-  tooling::addTargetAndModeForProgramName(Out, Out.front());
-  return Out;
-}
 
 /// Hands ClangTool exactly one command, so no database is shared by threads.
 class OneCommandDatabase : public tooling::CompilationDatabase {

@@ -32,9 +32,6 @@ struct AnalysisSettings {
 TUResult analyzeTranslationUnit(const clang::tooling::CompileCommand &Command,
                                 const AnalysisSettings &Settings);
 
-/// Normalises a path: absolute (against Base when relative), no "." or "..".
-std::string absolutePath(llvm::StringRef Path, llvm::StringRef Base);
-
 } // namespace cvet
 
 #endif // CVET_TOOLS_ANALYZE_H

@@ -1,11 +1,11 @@
 //===- Config.cpp - the .cvet.yaml project configuration ------------------===//
 
 #include "Config.h"
-#include "Analyze.h"
+#include "Paths.h"
 #include "cvet/YamlReader.h"
 
+#include "llvm/ADT/STLExtras.h"
 #include "llvm/Support/FileSystem.h"
-#include "llvm/Support/GlobPattern.h"
 #include "llvm/Support/MemoryBuffer.h"
 #include "llvm/Support/Path.h"
 #include "llvm/Support/SourceMgr.h"
@@ -44,13 +44,12 @@ Expected<Config> cvet::parseConfig(StringRef Text, StringRef Path) {
   for (const std::string &M : Raw.Models)
     C.Models.push_back(absolutePath(M, C.Dir));
   for (const std::string &E : Raw.Exclude) {
-    Expected<GlobPattern> G = GlobPattern::create(E);
+    Expected<Glob> G = Glob::create(E);
     if (!G)
-      return createStringError(inconvertibleErrorCode(),
-                               "%s: bad Exclude pattern '%s': %s",
-                               Path.str().c_str(), E.c_str(),
+      return createStringError(inconvertibleErrorCode(), "%s: Exclude: %s",
+                               Path.str().c_str(),
                                toString(G.takeError()).c_str());
-    C.Exclude.push_back(E);
+    C.Exclude.push_back(std::move(*G));
   }
   return C;
 }
@@ -79,24 +78,8 @@ std::optional<std::string> cvet::findConfig(StringRef Dir) {
 }
 
 bool Config::excludes(StringRef File) const {
-  if (Exclude.empty())
-    return false;
-  StringRef Rel = File;
-  if (!Dir.empty() && Rel.consume_front(Dir) &&
-      (Rel.consume_front("/") || Dir.back() == '/'))
-    ;
-  else
-    Rel = File;
-  // GlobPattern may keep pointers into its pattern text, so it is built
-  // from the strings this object owns rather than stored.
-  for (const std::string &E : Exclude) {
-    Expected<GlobPattern> G = GlobPattern::create(E);
-    if (!G) {
-      consumeError(G.takeError());
-      continue;
-    }
-    if (G->match(Rel) || G->match(File))
-      return true;
-  }
-  return false;
+  StringRef Rel = relativeTo(File, Dir).value_or(File);
+  return any_of(Exclude, [&](const Glob &G) {
+    return G.match(Rel) || G.match(File);
+  });
 }

@@ -13,6 +13,7 @@
 #ifndef CVET_TOOLS_CONFIG_H
 #define CVET_TOOLS_CONFIG_H
 
+#include "Glob.h"
 #include "llvm/ADT/StringRef.h"
 #include "llvm/Support/Error.h"
 #include <optional>
@@ -26,9 +27,10 @@ struct Config {
   std::string Dir;  ///< Its directory: the base of relative paths in it.
   std::optional<std::string> Checks;
   std::vector<std::string> Models; ///< Absolute.
-  std::vector<std::string> Exclude;
+  std::vector<Glob> Exclude;
 
-  /// Whether an absolute path falls under one of the Exclude patterns.
+  /// Whether an absolute path falls under one of the Exclude patterns,
+  /// matched against the path relative to Dir and against the whole path.
   bool excludes(llvm::StringRef File) const;
 };
 

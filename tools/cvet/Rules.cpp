@@ -2,6 +2,7 @@
 
 #include "Rules.h"
 #include "Checkers.h"
+#include "Glob.h"
 
 #include "llvm/ADT/STLExtras.h"
 #include "llvm/ADT/StringExtras.h"
@@ -68,20 +69,6 @@ const Rule *cvet::findRule(StringRef Id) {
     if (R.Id == Id)
       return &R;
   return nullptr;
-}
-
-bool cvet::globMatch(StringRef Pattern, StringRef Text) {
-  size_t Star = Pattern.find('*');
-  if (Star == StringRef::npos)
-    return Pattern == Text;
-  StringRef Head = Pattern.take_front(Star);
-  if (!Text.consume_front(Head))
-    return false;
-  StringRef Rest = Pattern.drop_front(Star + 1);
-  for (size_t I = 0; I <= Text.size(); ++I)
-    if (globMatch(Rest, Text.drop_front(I)))
-      return true;
-  return false;
 }
 
 static bool matchesRule(StringRef Glob, const Rule &R) {

@@ -2,7 +2,8 @@
 //
 // Built from checkers/Checkers.def and the rule pages in docs/rules/ that were
 // embedded at build time. Also evaluates --checks lists (clang-tidy syntax:
-// comma-separated globs, '-' disables, later entries win).
+// comma-separated globs, '-' disables, later entries win; the globs are
+// Glob.h's).
 //
 //===----------------------------------------------------------------------===//
 
@@ -40,9 +41,6 @@ const Rule *findRule(llvm::StringRef Id);
 /// left enabled, in table order. A name that matches no rule is an error.
 llvm::Expected<std::vector<std::string>>
 selectRules(llvm::ArrayRef<std::string> CheckLists);
-
-/// '*' matches any run of characters; everything else matches itself.
-bool globMatch(llvm::StringRef Pattern, llvm::StringRef Text);
 
 /// Whether a comment's rule list ("cvet.UnclosedIterator", "cvet-*") names
 /// this rule by its id or its clang-tidy name.

@@ -2,6 +2,7 @@
 
 #include "Sarif.h"
 #include "Checkers.h"
+#include "Paths.h"
 #include "Rules.h"
 
 #include "llvm/ADT/StringExtras.h"
@@ -45,13 +46,10 @@ static std::string rootUri(StringRef Root) {
 }
 
 std::string cvet::fileUri(StringRef File, StringRef Root, bool &UnderRoot) {
-  StringRef Rel = File;
-  std::string R = Root.str();
-  if (!R.empty() && R.back() != '/')
-    R += '/';
-  UnderRoot = Rel.consume_front(R);
-  if (UnderRoot)
-    return encodePath(sys::path::convert_to_slash(Rel));
+  std::optional<StringRef> Rel = relativeTo(File, Root);
+  UnderRoot = Rel.has_value();
+  if (Rel)
+    return encodePath(sys::path::convert_to_slash(*Rel));
   return "file://" + encodePath(sys::path::convert_to_slash(File));
 }
 

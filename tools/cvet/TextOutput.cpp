@@ -1,21 +1,14 @@
 //===- TextOutput.cpp - findings as a compiler prints them ----------------===//
 
 #include "TextOutput.h"
+#include "Paths.h"
 
-#include "llvm/Support/Path.h"
+#include "llvm/ADT/SmallVector.h"
+#include "llvm/ADT/StringExtras.h"
+
 
 using namespace llvm;
 using namespace cvet;
-
-std::string cvet::displayPath(StringRef File, StringRef Root) {
-  std::string R = Root.str();
-  if (!R.empty() && R.back() != '/')
-    R += '/';
-  StringRef Rel = File;
-  if (Rel.consume_front(R) && !Rel.empty())
-    return Rel.str();
-  return File.str();
-}
 
 static void location(raw_ostream &OS, const SourcePos &P, StringRef Root) {
   OS.changeColor(raw_ostream::SAVEDCOLOR, /*Bold=*/true);
@@ -34,14 +27,15 @@ static void kind(raw_ostream &OS, StringRef Kind) {
   OS << ' ';
 }
 
-void cvet::printFinding(raw_ostream &OS, const Finding &F, StringRef Root) {
+void cvet::printFinding(raw_ostream &OS, const Finding &F, StringRef Root,
+                        bool Notes) {
   location(OS, F.Pos, Root);
   kind(OS, "warning");
   OS.changeColor(raw_ostream::SAVEDCOLOR, /*Bold=*/true);
   OS << F.Message << " [" << F.Rule << ']';
   OS.resetColor();
   OS << '\n';
-  for (size_t I = 0; I < F.Path.size(); ++I) {
+  for (size_t I = 0; Notes && I < F.Path.size(); ++I) {
     const PathStep &S = F.Path[I];
     // The last event repeats the warning itself.
     if (I + 1 == F.Path.size() && S.Message == F.Message &&
@@ -60,4 +54,48 @@ void cvet::printMessage(raw_ostream &OS, StringRef Kind, StringRef Message) {
   OS.resetColor();
   kind(OS, Kind);
   OS << Message << '\n';
+}
+
+TextCounts cvet::printFindings(raw_ostream &OS, const RunInfo &Run,
+                               bool Notes) {
+  TextCounts Counts;
+  for (const Finding &F : Run.Findings) {
+    if (F.Suppression) {
+      ++Counts.Suppressed;
+      continue;
+    }
+    ++Counts.Reported;
+    printFinding(OS, F, Run.Root, Notes);
+  }
+  OS.flush();
+  return Counts;
+}
+
+void cvet::printFailures(raw_ostream &OS, const RunInfo &Run) {
+  for (const Failure &F : Run.Failures)
+    printMessage(OS, "error", F.Message);
+}
+
+static std::string counted(size_t N, StringRef One, StringRef Many) {
+  return std::to_string(N) + " " + (N == 1 ? One : Many).str();
+}
+
+void cvet::printSummary(raw_ostream &OS, const RunInfo &Run,
+                        const TextCounts &Text, const SummaryCounts &Counts) {
+  std::string Summary =
+      counted(Text.Reported, "finding", "findings") + " in " +
+      counted(Counts.Units, "translation unit", "translation units");
+  SmallVector<std::string, 4> Extra;
+  if (Text.Suppressed)
+    Extra.push_back(std::to_string(Text.Suppressed) + " suppressed");
+  if (Counts.InBaseline)
+    Extra.push_back(std::to_string(Counts.InBaseline) + " in the baseline");
+  if (!Run.Failures.empty())
+    Extra.push_back(std::to_string(Run.Failures.size()) + " not analysed");
+  if (Counts.OtherLanguage)
+    Extra.push_back(counted(Counts.OtherLanguage, "file", "files") +
+                    " in assembly or another language skipped");
+  if (!Extra.empty())
+    Summary += " (" + join(Extra, ", ") + ")";
+  printMessage(OS, "note", Summary);
 }

@@ -12,14 +12,39 @@
 #define CVET_TOOLS_TEXTOUTPUT_H
 
 #include "Finding.h"
+#include "Sarif.h"
 #include "llvm/Support/raw_ostream.h"
 
 namespace cvet {
 
-std::string displayPath(llvm::StringRef File, llvm::StringRef Root);
-
+/// One finding; with Notes, followed by its path notes.
 void printFinding(llvm::raw_ostream &OS, const Finding &F,
-                  llvm::StringRef Root);
+                  llvm::StringRef Root, bool Notes = true);
+
+/// What the text output showed of a run.
+struct TextCounts {
+  size_t Reported = 0;
+  size_t Suppressed = 0;
+};
+
+/// Every unsuppressed finding of the run; with Notes, each followed by its
+/// path notes.
+TextCounts printFindings(llvm::raw_ostream &OS, const RunInfo &Run,
+                         bool Notes);
+
+/// "cvet: error: could not analyse ..." for every failed unit.
+void printFailures(llvm::raw_ostream &OS, const RunInfo &Run);
+
+/// What the closing summary counts beyond the findings.
+struct SummaryCounts {
+  size_t Units = 0;
+  size_t InBaseline = 0;
+  size_t OtherLanguage = 0;
+};
+
+/// "cvet: note: 2 findings in 5 translation units (1 suppressed, ...)".
+void printSummary(llvm::raw_ostream &OS, const RunInfo &Run,
+                  const TextCounts &Text, const SummaryCounts &Counts);
 
 /// "cvet: error: message" (or warning / note), coloured on a terminal.
 void printMessage(llvm::raw_ostream &OS, llvm::StringRef Kind,

@@ -1,0 +1,106 @@
+//===- Configure.cpp - from the command line to a run's plan --------------===//
+
+#include "Configure.h"
+#include "Paths.h"
+#include "Rules.h"
+#include "Sarif.h"
+
+#include "cvet/Model.h"
+#include "llvm/Support/FileSystem.h"
+#include "llvm/Support/Path.h"
+
+using namespace llvm;
+using namespace cvet;
+
+static Error error(const Twine &Message) {
+  return createStringError(inconvertibleErrorCode(), Message);
+}
+
+Error cvet::checkWritable(StringRef Path, StringRef Cwd) {
+  if (Path.empty() || Path == "-")
+    return Error::success();
+  std::string Abs = absolutePath(Path, Cwd);
+  if (sys::fs::is_directory(Abs))
+    return error("cannot write '" + Path + "': it is a directory");
+  StringRef Dir = sys::path::parent_path(Abs);
+  if (!sys::fs::is_directory(Dir))
+    return error("cannot write '" + Path + "': directory '" + Dir +
+                 "' does not exist");
+  if (sys::fs::access(Dir, sys::fs::AccessMode::Write))
+    return error("cannot write '" + Path + "': directory '" + Dir +
+                 "' is not writable");
+  return Error::success();
+}
+
+static Expected<Config> projectConfig(const DriverOptions &O, StringRef Cwd) {
+  std::optional<std::string> Path;
+  if (!O.ConfigFile.empty())
+    Path = O.ConfigFile;
+  else
+    Path = findConfig(Cwd);
+  if (!Path)
+    return Config();
+  return loadConfig(*Path);
+}
+
+static Error parseShard(StringRef Shard, unsigned &Index, unsigned &Count) {
+  if (Shard.empty())
+    return Error::success();
+  auto [K, N] = Shard.split('/');
+  if (K.trim().getAsInteger(10, Index) || N.trim().getAsInteger(10, Count) ||
+      Count == 0 || Index == 0 || Index > Count)
+    return error("--shard expects K/N with 1 <= K <= N, not '" + Shard + "'");
+  --Index;
+  return Error::success();
+}
+
+Expected<Plan> cvet::configure(const DriverOptions &O) {
+  Plan P;
+  P.Cwd = currentDir();
+
+  // Configuration first: everything below may depend on it.
+  Expected<Config> Conf = projectConfig(O, P.Cwd);
+  if (!Conf)
+    return Conf.takeError();
+  P.Conf = std::move(*Conf);
+  P.Root = absolutePath(O.RootDir.empty() ? P.Cwd : O.RootDir, P.Cwd);
+  if (!sys::fs::is_directory(P.Root))
+    return error("root '" + P.Root + "' is not a directory");
+
+  std::vector<std::string> CheckLists;
+  if (P.Conf.Checks)
+    CheckLists.push_back(*P.Conf.Checks);
+  if (O.Checks)
+    CheckLists.push_back(*O.Checks);
+  Expected<std::vector<std::string>> Rules = selectRules(CheckLists);
+  if (!Rules)
+    return Rules.takeError();
+  if (Rules->empty())
+    return error("no rule is enabled by the check list");
+  P.Settings.Rules = std::move(*Rules);
+  P.Settings.CrashOn = O.CrashOn;
+
+  P.Settings.ModelFiles = P.Conf.Models;
+  for (const std::string &M : O.ModelFiles)
+    P.Settings.ModelFiles.push_back(absolutePath(M, P.Cwd));
+  for (const std::string &M : P.Settings.ModelFiles) {
+    Model Scratch;
+    if (Error E = loadModelFile(M, Scratch))
+      return std::move(E);
+  }
+
+  // An unwritable log is found out now, not after an hour of analysis.
+  if (Error E = checkWritable(O.SarifFile, P.Cwd))
+    return std::move(E);
+
+  if (!O.BaselineFile.empty()) {
+    Expected<std::set<std::string>> B = readBaselineFingerprints(O.BaselineFile);
+    if (!B)
+      return error("baseline: " + toString(B.takeError()));
+    P.Baseline = std::move(*B);
+  }
+
+  if (Error E = parseShard(O.Shard, P.ShardIndex, P.ShardCount))
+    return std::move(E);
+  return P;
+}

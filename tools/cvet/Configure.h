@@ -1,0 +1,41 @@
+//===- Configure.h - from the command line to a run's plan -----*- C++ -*-===//
+//
+// Everything that can be wrong before analysis is found here, so that a bad
+// rule name, model, baseline or output path costs a second, not an hour:
+// the .cvet.yaml, the root, the rule list, the model files, the SARIF
+// destination, the baseline and the shard.
+//
+//===----------------------------------------------------------------------===//
+
+#ifndef CVET_TOOLS_CONFIGURE_H
+#define CVET_TOOLS_CONFIGURE_H
+
+#include "Analyze.h"
+#include "Config.h"
+#include "Options.h"
+#include "llvm/Support/Error.h"
+#include <optional>
+#include <set>
+#include <string>
+
+namespace cvet {
+
+struct Plan {
+  std::string Cwd;
+  std::string Root; ///< Absolute; printed paths and URIs are relative to it.
+  Config Conf;
+  AnalysisSettings Settings;
+  /// "ruleId|fingerprint" of the baseline's results, when one is given.
+  std::optional<std::set<std::string>> Baseline;
+  unsigned ShardIndex = 0; ///< 0-based
+  unsigned ShardCount = 1;
+};
+
+llvm::Expected<Plan> configure(const DriverOptions &Options);
+
+/// Whether Path ("-" is stdout) can be created: its directory must exist.
+llvm::Error checkWritable(llvm::StringRef Path, llvm::StringRef Cwd);
+
+} // namespace cvet
+
+#endif // CVET_TOOLS_CONFIGURE_H

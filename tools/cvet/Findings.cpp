@@ -1,0 +1,70 @@
+//===- Findings.cpp - the results of every unit made one run --------------===//
+
+#include "Findings.h"
+#include "Fingerprint.h"
+#include "Paths.h"
+
+#include "llvm/ADT/STLExtras.h"
+
+#include <set>
+#include <tuple>
+
+using namespace llvm;
+using namespace cvet;
+
+static auto placeKey(const Finding &F) {
+  return std::tie(F.Pos.File, F.Pos.Line, F.Pos.Column, F.Rule, F.Message);
+}
+
+void cvet::sortAndDeduplicate(std::vector<Finding> &Findings) {
+  // The first of equal findings (in unit order) is kept.
+  std::set<std::tuple<std::string, unsigned, unsigned, std::string,
+                      std::string>>
+      Seen;
+  llvm::erase_if(Findings, [&](const Finding &F) {
+    return !Seen.emplace(placeKey(F)).second;
+  });
+  // The keys are unique now, so this order is total.
+  llvm::sort(Findings, [](const Finding &A, const Finding &B) {
+    return placeKey(A) < placeKey(B);
+  });
+}
+
+static Failure failure(const TUResult &R, StringRef Root) {
+  Failure F{R.File, "", R.ErrorPos};
+  F.Message = "could not analyse '" + displayPath(R.File, Root) + "': ";
+  if (!R.ErrorPos.File.empty())
+    F.Message += displayPath(R.ErrorPos.File, Root) + ":" +
+                 std::to_string(R.ErrorPos.Line) + ":" +
+                 std::to_string(R.ErrorPos.Column) + ": ";
+  F.Message += R.Error;
+  return F;
+}
+
+CollectedRun cvet::collectFindings(std::vector<TUResult> Results,
+                                   const FindingsOptions &Options) {
+  CollectedRun Out;
+  RunInfo &Run = Out.Run;
+  Run.Root = Options.Root;
+  Run.BaselineUsed = Options.Baseline && Options.Baseline->has_value();
+  for (TUResult &R : Results) {
+    Run.AnalyzedFiles.push_back(R.File);
+    if (R.Failed)
+      Run.Failures.push_back(failure(R, Options.Root));
+    for (Finding &F : R.Findings)
+      if (!Options.Conf || !Options.Conf->excludes(F.Pos.File))
+        Run.Findings.push_back(std::move(F));
+  }
+  sortAndDeduplicate(Run.Findings);
+  assignFingerprints(Run.Findings, Options.Root);
+
+  if (Run.BaselineUsed) {
+    const std::set<std::string> &Known = **Options.Baseline;
+    size_t Before = Run.Findings.size();
+    llvm::erase_if(Run.Findings, [&](const Finding &F) {
+      return Known.count(F.Rule + "|" + F.Fingerprint);
+    });
+    Out.InBaseline = Before - Run.Findings.size();
+  }
+  return Out;
+}

@@ -1,0 +1,54 @@
+//===- Options.h - the driver's command line --------------------*- C++ -*-===//
+//
+// llvm::cl options, read into a plain struct that the stages take. Every
+// usage error comes back as one line (the caller prints "cvet: error: ..."):
+// llvm::cl reports some errors to the stream it is given and others straight
+// to stderr, so the latter are made impossible before it runs (a value
+// missing at the end of the line, a value given to a flag), routed to the
+// same stream (value parsers of our own), or checked after it (required
+// options).
+//
+//===----------------------------------------------------------------------===//
+
+#ifndef CVET_TOOLS_OPTIONS_H
+#define CVET_TOOLS_OPTIONS_H
+
+#include "llvm/Support/Error.h"
+#include <optional>
+#include <string>
+#include <vector>
+
+namespace cvet {
+
+struct DriverOptions {
+  // cvet [options] [paths...]
+  std::string BuildPath;
+  std::vector<std::string> Paths;
+  unsigned Jobs = 0;
+  std::optional<std::string> Checks;
+  std::string SarifFile;
+  std::vector<std::string> ModelFiles;
+  std::string BaselineFile;
+  std::string ConfigFile;
+  std::string RootDir;
+  bool Quiet = false;
+  std::string Shard;
+  std::string CrashOn;
+
+  // cvet merge logs... -o out
+  bool Merge = false;
+  std::vector<std::string> MergeInputs;
+  std::string MergeOutput;
+};
+
+/// Parses the command line (--help and --version print and exit here).
+llvm::Expected<DriverOptions> parseCommandLine(int Argc,
+                                               const char *const *Argv);
+
+/// llvm::cl's complaints ("cvet: Unknown command line argument '-x'.  Try:
+/// ...\ncvet: Did you mean '-j'?") as the one line every other error is.
+std::string commandLineError(llvm::StringRef Text, llvm::StringRef Argv0);
+
+} // namespace cvet
+
+#endif // CVET_TOOLS_OPTIONS_H

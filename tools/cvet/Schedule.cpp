@@ -1,0 +1,87 @@
+//===- Schedule.cpp - the selected units through the analyzer -------------===//
+
+#include "Schedule.h"
+#include "Paths.h"
+
+#include "llvm/ADT/STLExtras.h"
+#include "llvm/Support/FileSystem.h"
+#include "llvm/Support/ThreadPool.h"
+#include "llvm/Support/Threading.h"
+#include "llvm/Support/raw_ostream.h"
+
+#include <mutex>
+
+using namespace llvm;
+using namespace cvet;
+
+namespace {
+
+/// The "[37/412] src/foo.c" line on a terminal.
+class Progress {
+public:
+  Progress(size_t Total, bool Enabled) : Total(Total), Enabled(Enabled) {}
+  void done(StringRef File) {
+    if (!Enabled)
+      return;
+    std::lock_guard<std::mutex> Lock(Mutex);
+    ++Done;
+    errs() << "\r\x1b[K[" << Done << '/' << Total << "] " << File;
+    errs().flush();
+  }
+  void finish() {
+    if (Enabled && Done) {
+      errs() << "\r\x1b[K";
+      errs().flush();
+    }
+  }
+
+private:
+  std::mutex Mutex;
+  size_t Total;
+  size_t Done = 0;
+  bool Enabled;
+};
+
+/// Unit indices, largest main file first (ties in selection order).
+std::vector<size_t> largestFirst(ArrayRef<Unit> Units) {
+  std::vector<std::pair<uint64_t, size_t>> BySize;
+  for (size_t I = 0; I < Units.size(); ++I) {
+    uint64_t Size = 0;
+    sys::fs::file_size(Units[I].File, Size);
+    BySize.emplace_back(Size, I);
+  }
+  llvm::sort(BySize, [](const auto &A, const auto &B) {
+    return A.first != B.first ? A.first > B.first : A.second < B.second;
+  });
+  std::vector<size_t> Order;
+  for (const auto &[Size, I] : BySize)
+    Order.push_back(I);
+  return Order;
+}
+
+} // namespace
+
+std::vector<TUResult> cvet::analyseUnits(ArrayRef<Unit> Units,
+                                         const AnalysisSettings &Settings,
+                                         const ScheduleOptions &Options) {
+  std::vector<TUResult> Results(Units.size());
+  Progress Bar(Units.size(), Options.Progress);
+  auto AnalyseOne = [&](size_t I) {
+    Results[I] = analyzeTranslationUnit(Units[I].Command, Settings);
+    Bar.done(displayPath(Units[I].File, Options.Root));
+  };
+  unsigned Threads = Options.Jobs
+                         ? Options.Jobs
+                         : hardware_concurrency().compute_thread_count();
+  if (Threads <= 1 || Units.size() <= 1) {
+    for (size_t I = 0; I < Units.size(); ++I)
+      AnalyseOne(I);
+  } else {
+    DefaultThreadPool Pool(hardware_concurrency(Threads));
+    for (size_t I : largestFirst(Units))
+      Pool.async([&AnalyseOne, I] { AnalyseOne(I); });
+    Pool.wait();
+  }
+  Bar.finish();
+  return Results;
+}
