@@ -42,8 +42,8 @@ TEST_F(ClangCompatible, DropsLaunchers) {
 
 TEST_F(ClangCompatible, DropsFlagsClangDoesNotKnow) {
   Args Out = fix({"gcc", "-c", "-fconserve-stack", "-O2",
-                  "-mindirect-branch=thunk-extern", "-fno-allow-store-data-races",
-                  "a.c"});
+                  "-mindirect-branch=thunk-extern",
+                  "-fno-allow-store-data-races", "a.c"});
   EXPECT_EQ(Out, Args({"gcc", "-c", "-O2", "a.c"}));
 }
 

@@ -61,7 +61,8 @@ ThreadJoin:
 TEST(ModelReader, EmptyDocumentIsAnEmptyModel) {
   Model M;
   EXPECT_FALSE(llvm::errorToBool(parseModel("", "m.yaml", M)));
-  EXPECT_FALSE(llvm::errorToBool(parseModel("# only a comment\n", "m.yaml", M)));
+  EXPECT_FALSE(
+      llvm::errorToBool(parseModel("# only a comment\n", "m.yaml", M)));
   EXPECT_TRUE(M.Iterators.empty());
 }
 

@@ -94,7 +94,8 @@ Expected<Plan> cvet::configure(const DriverOptions &O) {
     return std::move(E);
 
   if (!O.BaselineFile.empty()) {
-    Expected<std::set<std::string>> B = readBaselineFingerprints(O.BaselineFile);
+    Expected<std::set<std::string>> B =
+        readBaselineFingerprints(O.BaselineFile);
     if (!B)
       return error("baseline: " + toString(B.takeError()));
     P.Baseline = std::move(*B);

@@ -36,7 +36,12 @@ using namespace cvet;
 
 namespace {
 
-enum ExitCode { ExitClean = 0, ExitFindings = 1, ExitUsage = 2, ExitTUFailed = 3 };
+enum ExitCode {
+  ExitClean = 0,
+  ExitFindings = 1,
+  ExitUsage = 2,
+  ExitTUFailed = 3
+};
 
 int fail(const Twine &Message) {
   printMessage(errs(), "error", Message.str());
