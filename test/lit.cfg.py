@@ -106,3 +106,17 @@ for feature, header in [
         ("lmdb", "/usr/include/lmdb.h")]:
     if os.path.isfile(header):
         config.available_features.add(feature)
+
+# The pre-commit hook's tests: git, and the pre-commit framework when
+# installed (Debian's pre-commit package). pre-commit keeps its cache under
+# $PRE_COMMIT_HOME; the tests point it into their temporary directory.
+if shutil.which("git"):
+    config.available_features.add("git")
+if shutil.which("pre-commit"):
+    config.available_features.add("pre-commit")
+# The fast checks (checkers/tidy) for the hook's fallback, when built.
+tidy_plugin = os.path.join(config.cvet_obj_root, "lib", "cvet-tidy.so")
+clang_tidy = shutil.which("clang-tidy-" + config.clang_version_major)
+if os.path.isfile(tidy_plugin) and clang_tidy:
+    config.available_features.add("tidy-plugin")
+    config.substitutions.append(("%tidy_plugin", tidy_plugin))

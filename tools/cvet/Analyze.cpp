@@ -41,9 +41,6 @@ using namespace clang::ento;
 using namespace llvm;
 using namespace cvet;
 
-#ifndef CVET_CLANG_RESOURCE_DIR
-#define CVET_CLANG_RESOURCE_DIR ""
-#endif
 
 namespace {
 
@@ -323,21 +320,8 @@ TUResult cvet::analyzeTranslationUnit(const tooling::CompileCommand &Command,
   Tool.appendArgumentsAdjuster(
       [&Command, &Result](const tooling::CommandLineArguments &Args,
                           StringRef) {
-        return clangCompatible(Args, Result.File, Command.Directory);
+        return analysisCommandLine(Args, Result.File, Command.Directory);
       });
-  std::vector<std::string> Extra = {"-w", "-D__clang_analyzer__"};
-  if (StringRef(CVET_CLANG_RESOURCE_DIR) != "")
-    Extra.push_back("-resource-dir=" CVET_CLANG_RESOURCE_DIR);
-  Tool.appendArgumentsAdjuster(tooling::getInsertArgumentAdjuster(
-      Extra, tooling::ArgumentInsertPosition::BEGIN));
-  // What GCC (before 14) only warns about, Clang refuses by default; the
-  // code compiles with the project's compiler, so it must parse here. Last,
-  // so that the project's own -Werror=... does not turn them back.
-  Tool.appendArgumentsAdjuster(tooling::getInsertArgumentAdjuster(
-      {"-Wno-error=implicit-function-declaration", "-Wno-error=implicit-int",
-       "-Wno-error=int-conversion",
-       "-Wno-error=incompatible-function-pointer-types"},
-      tooling::ArgumentInsertPosition::END));
   ActionFactory Factory(Result, Settings, Enabled, Command.Directory);
 
   int Status = 0;

@@ -17,6 +17,10 @@ using namespace llvm;
 using namespace cvet;
 namespace tooling = clang::tooling;
 
+#ifndef CVET_CLANG_RESOURCE_DIR
+#define CVET_CLANG_RESOURCE_DIR ""
+#endif
+
 tooling::CommandLineArguments
 cvet::clangCompatible(const tooling::CommandLineArguments &Args, StringRef File,
                 StringRef Directory) {
@@ -144,3 +148,33 @@ cvet::clangCompatible(const tooling::CommandLineArguments &Args, StringRef File,
   return Out;
 }
 
+
+tooling::CommandLineArguments
+cvet::analysisCommandLine(const tooling::CommandLineArguments &Args,
+                          StringRef File, StringRef Directory) {
+  tooling::CommandLineArguments Out = clangCompatible(Args, File, Directory);
+  if (Out.empty())
+    return Out;
+  std::vector<std::string> Leading = {"-w", "-D__clang_analyzer__"};
+  if (StringRef(CVET_CLANG_RESOURCE_DIR) != "")
+    Leading.push_back("-resource-dir=" CVET_CLANG_RESOURCE_DIR);
+  Out.insert(Out.begin() + 1, Leading.begin(), Leading.end());
+  // What GCC (before 14) only warns about, Clang refuses by default; the
+  // code compiles with the project's compiler, so it must parse here. Last,
+  // so that the project's own -Werror=... does not turn them back.
+  for (const char *Flag : {"-Wno-error=implicit-function-declaration",
+                           "-Wno-error=implicit-int", "-Wno-error=int-conversion",
+                           "-Wno-error=incompatible-function-pointer-types"})
+    Out.push_back(Flag);
+  return Out;
+}
+
+tooling::CommandLineArguments
+cvet::scanCommandLine(const tooling::CommandLineArguments &Args,
+                      StringRef File, StringRef Directory) {
+  tooling::CommandLineArguments Out =
+      analysisCommandLine(Args, File, Directory);
+  // The scanner collects the dependencies itself; it must write nothing.
+  Out = tooling::getClangStripOutputAdjuster()(Out, File);
+  return tooling::getClangStripDependencyFileAdjuster()(Out, File);
+}

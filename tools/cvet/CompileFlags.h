@@ -28,6 +28,19 @@ clang::tooling::CommandLineArguments
 clangCompatible(const clang::tooling::CommandLineArguments &Args,
                 llvm::StringRef File, llvm::StringRef Directory);
 
+/// The command the analysis parses: clangCompatible, with warnings off,
+/// __clang_analyzer__ defined, the resource directory of the Clang cvet was
+/// built with, and what GCC only warns about accepted.
+clang::tooling::CommandLineArguments
+analysisCommandLine(const clang::tooling::CommandLineArguments &Args,
+                    llvm::StringRef File, llvm::StringRef Directory);
+
+/// The same command for Clang's dependency scanner: no output or
+/// dependency-file flags.
+clang::tooling::CommandLineArguments
+scanCommandLine(const clang::tooling::CommandLineArguments &Args,
+                llvm::StringRef File, llvm::StringRef Directory);
+
 } // namespace cvet
 
 #endif // CVET_TOOLS_COMPILEFLAGS_H

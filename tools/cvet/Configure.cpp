@@ -7,6 +7,7 @@
 
 #include "cvet/Model.h"
 #include "llvm/Support/FileSystem.h"
+#include "llvm/Support/MemoryBuffer.h"
 #include "llvm/Support/Path.h"
 
 using namespace llvm;
@@ -41,6 +42,22 @@ static Expected<Config> projectConfig(const DriverOptions &O, StringRef Cwd) {
   if (!Path)
     return Config();
   return loadConfig(*Path);
+}
+
+/// One path per line; blank lines are skipped. "-" is standard input.
+static Expected<std::vector<std::string>> readPathList(StringRef File) {
+  ErrorOr<std::unique_ptr<MemoryBuffer>> Buffer =
+      File == "-" ? MemoryBuffer::getSTDIN()
+                  : MemoryBuffer::getFile(File, /*IsText=*/true);
+  if (!Buffer)
+    return error("cannot read '" + File + "': " + Buffer.getError().message());
+  std::vector<std::string> Paths;
+  SmallVector<StringRef, 16> Lines;
+  (*Buffer)->getBuffer().split(Lines, '\n');
+  for (StringRef Line : Lines)
+    if (!Line.trim().empty())
+      Paths.push_back(Line.rtrim("\r").str());
+  return Paths;
 }
 
 static Error parseShard(StringRef Shard, unsigned &Index, unsigned &Count) {
@@ -90,8 +107,17 @@ Expected<Plan> cvet::configure(const DriverOptions &O) {
   }
 
   // An unwritable log is found out now, not after an hour of analysis.
-  if (Error E = checkWritable(O.SarifFile, P.Cwd))
-    return std::move(E);
+  for (const std::string &Out : {O.SarifFile, O.OverBudgetList})
+    if (Error E = checkWritable(Out, P.Cwd))
+      return std::move(E);
+
+  P.Paths = O.Paths;
+  if (!O.FilesFrom.empty()) {
+    Expected<std::vector<std::string>> More = readPathList(O.FilesFrom);
+    if (!More)
+      return More.takeError();
+    P.Paths.insert(P.Paths.end(), More->begin(), More->end());
+  }
 
   if (!O.BaselineFile.empty()) {
     Expected<std::set<std::string>> B =

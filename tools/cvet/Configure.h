@@ -29,6 +29,8 @@ struct Plan {
   std::optional<std::set<std::string>> Baseline;
   unsigned ShardIndex = 0; ///< 0-based
   unsigned ShardCount = 1;
+  /// The paths named: arguments, then --files-from's lines.
+  std::vector<std::string> Paths;
 };
 
 llvm::Expected<Plan> configure(const DriverOptions &Options);

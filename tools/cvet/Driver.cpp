@@ -6,7 +6,8 @@
 // One run is a pipeline of stages, each in its own file:
 //
 //   configure (Configure.cpp)  .cvet.yaml, rules, models, baseline, shard
-//   select    (Selection.cpp)  the database's units that the run names
+//   select    (Selection.cpp)  the database's units that the run names (or,
+//                              for changed files, touches: IncludeScan.cpp)
 //   analyse   (Schedule.cpp)   each unit through the analyzer, on a pool
 //   findings  (Findings.cpp)   dedup, exclude, order, fingerprint, baseline
 //   outputs   (TextOutput.cpp, Sarif.cpp)  text, SARIF, summary
@@ -27,9 +28,12 @@
 #include "TextOutput.h"
 
 #include "llvm/Support/CrashRecoveryContext.h"
+#include "llvm/Support/FileSystem.h"
 #include "llvm/Support/InitLLVM.h"
 #include "llvm/Support/Process.h"
 #include "llvm/Support/TargetSelect.h"
+
+#include <chrono>
 
 using namespace llvm;
 using namespace cvet;
@@ -61,7 +65,20 @@ int runMerge(const DriverOptions &O) {
   return ExitClean;
 }
 
-int runAnalysis(const DriverOptions &O) {
+/// The units the budget left out, one main file per line.
+Error writeFileList(StringRef Path, ArrayRef<std::string> Files) {
+  std::error_code EC;
+  raw_fd_ostream OS(Path, EC, sys::fs::OF_Text);
+  if (EC)
+    return createStringError(EC, "cannot write '%s': %s", Path.str().c_str(),
+                             EC.message().c_str());
+  for (const std::string &F : Files)
+    OS << F << '\n';
+  return Error::success();
+}
+
+int runAnalysis(const DriverOptions &O,
+                std::chrono::steady_clock::time_point Start) {
   Expected<Plan> P = configure(O);
   if (!P)
     return fail(P.takeError());
@@ -72,7 +89,9 @@ int runAnalysis(const DriverOptions &O) {
   SelectionRequest Request;
   Request.Cwd = P->Cwd;
   Request.Root = P->Root;
-  Request.Paths = O.Paths;
+  Request.Paths = P->Paths;
+  Request.ChangedFiles = O.ChangedFiles;
+  Request.Jobs = O.Jobs;
   Request.Conf = &P->Conf;
   Request.ShardIndex = P->ShardIndex;
   Request.ShardCount = P->ShardCount;
@@ -84,6 +103,8 @@ int runAnalysis(const DriverOptions &O) {
   Schedule.Jobs = O.Jobs;
   Schedule.Progress = !O.Quiet && sys::Process::StandardErrIsDisplayed();
   Schedule.Root = P->Root;
+  if (O.TimeBudget)
+    Schedule.Deadline = Start + std::chrono::seconds(*O.TimeBudget);
   std::vector<TUResult> Results =
       analyseUnits(Selected->Units, P->Settings, Schedule);
 
@@ -95,17 +116,22 @@ int runAnalysis(const DriverOptions &O) {
   const RunInfo &Run = Collected.Run;
 
   printFailures(errs(), Run);
+  if (O.TimeBudget)
+    printOverBudget(errs(), Collected.OverBudget, *O.TimeBudget, P->Root);
+  if (!O.OverBudgetList.empty())
+    if (Error E = writeFileList(O.OverBudgetList, Collected.OverBudget))
+      return fail(std::move(E));
   // With the SARIF log on stdout, the text goes to stderr so that stdout
   // stays one JSON document.
   TextCounts Text =
-      printFindings(O.SarifFile == "-" ? errs() : outs(), Run, /*Notes=*/true);
+      printFindings(O.SarifFile == "-" ? errs() : outs(), Run, O.Notes);
   if (!O.SarifFile.empty())
     if (Error E = writeJsonFile(O.SarifFile, makeSarif(Run)))
       return fail(std::move(E));
   if (!O.Quiet)
     printSummary(errs(), Run, Text,
-                 {Selected->Units.size(), Collected.InBaseline,
-                  Selected->OtherLanguage});
+                 {Run.AnalyzedFiles.size(), Collected.InBaseline,
+                  Selected->OtherLanguage, Collected.OverBudget.size()});
 
   if (!Run.Failures.empty())
     return ExitTUFailed;
@@ -115,6 +141,7 @@ int runAnalysis(const DriverOptions &O) {
 } // namespace
 
 int main(int argc, char **argv) {
+  auto Start = std::chrono::steady_clock::now();
   InitLLVM X(argc, argv);
   CrashRecoveryContext::Enable();
   // Cross compilers' names (arm-linux-gnueabihf-gcc) are looked up as
@@ -128,5 +155,5 @@ int main(int argc, char **argv) {
     return fail(Options.takeError());
   if (Options->Merge)
     return runMerge(*Options);
-  return runAnalysis(*Options);
+  return runAnalysis(*Options, Start);
 }

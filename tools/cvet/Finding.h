@@ -50,6 +50,8 @@ struct TUResult {
   std::string File; ///< The main file, absolute.
   std::vector<Finding> Findings;
   bool Failed = false;
+  /// Not analysed: the time budget was spent before its turn came.
+  bool OverBudget = false;
   std::string Error; ///< Why it failed: first compiler error, or the crash.
   SourcePos ErrorPos; ///< Where the first compiler error was, when known.
 };

@@ -48,6 +48,10 @@ CollectedRun cvet::collectFindings(std::vector<TUResult> Results,
   Run.Root = Options.Root;
   Run.BaselineUsed = Options.Baseline && Options.Baseline->has_value();
   for (TUResult &R : Results) {
+    if (R.OverBudget) {
+      Out.OverBudget.push_back(R.File);
+      continue;
+    }
     Run.AnalyzedFiles.push_back(R.File);
     if (R.Failed)
       Run.Failures.push_back(failure(R, Options.Root));

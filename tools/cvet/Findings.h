@@ -32,6 +32,8 @@ struct FindingsOptions {
 struct CollectedRun {
   RunInfo Run;
   size_t InBaseline = 0; ///< Findings dropped because the baseline has them.
+  /// Main files of the units the time budget left out, in selection order.
+  std::vector<std::string> OverBudget;
 };
 
 CollectedRun collectFindings(std::vector<TUResult> Results,

@@ -105,6 +105,26 @@ cl::opt<std::string>
     Shard("shard", cl::value_desc("K/N"), cl::cat(Category),
           cl::desc("Analyse only the K-th of N equal slices of the "
                    "translation units (1 <= K <= N)"));
+cl::opt<bool, false, BoolParser> ChangedFiles(
+    "changed-files", cl::cat(Category),
+    cl::desc("The files named are changed files, not translation units: "
+             "analyse the units whose main file is one of them or that "
+             "include one of them (for pre-commit hooks)"));
+cl::opt<std::string>
+    FilesFrom("files-from", cl::value_desc("file"), cl::cat(Category),
+              cl::desc("Read more files or directories from this file, one "
+                       "per line ('-': standard input)"));
+cl::opt<unsigned, false, UnsignedParser> TimeBudget(
+    "time-budget", cl::value_desc("seconds"), cl::cat(Category),
+    cl::desc("Start no translation unit after this many seconds; the units "
+             "left over are named and not analysed"));
+cl::opt<std::string> OverBudgetList(
+    "over-budget-list", cl::value_desc("file"), cl::cat(Category),
+    cl::desc("Write the main files of the units that --time-budget left "
+             "out, one per line"));
+cl::opt<bool, false, BoolParser>
+    NoNotes("no-notes", cl::cat(Category),
+            cl::desc("One line per finding, without its path notes"));
 cl::opt<std::string> CrashOn("test-crash-on", cl::Hidden, cl::cat(Category),
                              cl::desc("Testing: crash inside the analysis of "
                                       "files whose path contains this"));
@@ -246,5 +266,11 @@ Expected<DriverOptions> cvet::parseCommandLine(int Argc,
   O.Quiet = Quiet;
   O.Shard = Shard;
   O.CrashOn = CrashOn;
+  O.ChangedFiles = ChangedFiles;
+  O.FilesFrom = FilesFrom;
+  if (TimeBudget.getNumOccurrences())
+    O.TimeBudget = TimeBudget.getValue();
+  O.OverBudgetList = OverBudgetList;
+  O.Notes = !NoNotes;
   return O;
 }

@@ -34,6 +34,15 @@ struct DriverOptions {
   bool Quiet = false;
   std::string Shard;
   std::string CrashOn;
+  /// Paths are changed files: select the units they touch.
+  bool ChangedFiles = false;
+  /// More paths, one per line ("-": standard input).
+  std::string FilesFrom;
+  /// Start no unit after this many seconds.
+  std::optional<unsigned> TimeBudget;
+  /// Where to list the units the budget left out.
+  std::string OverBudgetList;
+  bool Notes = true;
 
   // cvet merge logs... -o out
   bool Merge = false;

@@ -67,6 +67,12 @@ std::vector<TUResult> cvet::analyseUnits(ArrayRef<Unit> Units,
   std::vector<TUResult> Results(Units.size());
   Progress Bar(Units.size(), Options.Progress);
   auto AnalyseOne = [&](size_t I) {
+    if (Options.Deadline &&
+        std::chrono::steady_clock::now() >= *Options.Deadline) {
+      Results[I].File = Units[I].File;
+      Results[I].OverBudget = true;
+      return;
+    }
     Results[I] = analyzeTranslationUnit(Units[I].Command, Settings);
     Bar.done(displayPath(Units[I].File, Options.Root));
   };

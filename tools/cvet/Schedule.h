@@ -2,7 +2,9 @@
 //
 // Runs analyzeTranslationUnit over the selection on a thread pool, largest
 // files first so that one big unit does not run alone at the end. Results
-// land in selection order whatever the number of threads.
+// land in selection order whatever the number of threads. With a deadline,
+// a unit whose turn comes later is not started (a unit already running is
+// not interrupted: the budget bounds when work starts, not when it ends).
 //
 //===----------------------------------------------------------------------===//
 
@@ -11,6 +13,8 @@
 
 #include "Analyze.h"
 #include "Selection.h"
+#include <chrono>
+#include <optional>
 #include <vector>
 
 namespace cvet {
@@ -20,6 +24,8 @@ struct ScheduleOptions {
   /// Print "[37/412] src/foo.c" on stderr as units finish.
   bool Progress = false;
   std::string Root; ///< For the progress line's paths.
+  /// No unit starts after this; the ones left come back OverBudget.
+  std::optional<std::chrono::steady_clock::time_point> Deadline;
 };
 
 /// One result per unit, in the order of Units.

@@ -1,6 +1,7 @@
 //===- Selection.cpp - which translation units one run analyses -----------===//
 
 #include "Selection.h"
+#include "IncludeScan.h"
 #include "Paths.h"
 #include "TextOutput.h"
 
@@ -28,6 +29,14 @@ bool cvet::isCFamilySource(StringRef File) {
 bool cvet::isHeader(StringRef File) {
   return is_contained({".h", ".hh", ".hpp", ".hxx", ".H", ".inc", ".def"},
                       sys::path::extension(File));
+}
+
+bool cvet::mayBeIncluded(StringRef File) {
+  static const StringSet<> Included = {
+      ".h",  ".hh", ".hpp", ".hxx", ".h++", ".H",   ".inc", ".def", ".ipp",
+      ".tcc", ".inl", ".c",  ".cc",  ".cpp", ".cxx", ".c++", ".C",   ".m",
+      ".mm", ".x",  ".tbl", ".gen", ""};
+  return Included.contains(sys::path::extension(File));
 }
 
 namespace {
@@ -85,6 +94,57 @@ private:
   std::vector<bool> Used;
 };
 
+/// The K-th of N slices of the selection.
+Selection shard(Selection S, const SelectionRequest &Request) {
+  if (Request.ShardCount <= 1)
+    return S;
+  std::vector<Unit> Mine;
+  for (size_t I = 0; I < S.Units.size(); ++I)
+    if (I % Request.ShardCount == Request.ShardIndex)
+      Mine.push_back(std::move(S.Units[I]));
+  S.Units = std::move(Mine);
+  return S;
+}
+
+/// The units that the changed files touch: their own, and, when a changed
+/// file may be included by others, every unit whose include scan reads it.
+std::vector<Unit> touchedUnits(std::vector<Unit> Candidates,
+                               const SelectionRequest &Request) {
+  std::set<std::string> Changed;
+  for (const std::string &P : Request.Paths)
+    Changed.insert(absolutePath(P, Request.Cwd));
+  std::vector<bool> Take(Candidates.size(), false);
+  std::set<std::string> MainFiles;
+  for (size_t I = 0; I < Candidates.size(); ++I)
+    if (Changed.count(Candidates[I].File)) {
+      Take[I] = true;
+      MainFiles.insert(Candidates[I].File);
+    }
+  bool NeedScan = any_of(Changed, [&](const std::string &F) {
+    return !MainFiles.count(F) && mayBeIncluded(F);
+  });
+  if (NeedScan) {
+    std::vector<size_t> Rest;
+    std::vector<Unit> ToScan;
+    for (size_t I = 0; I < Candidates.size(); ++I)
+      if (!Take[I]) {
+        Rest.push_back(I);
+        ToScan.push_back(Candidates[I]);
+      }
+    std::vector<std::vector<std::string>> Reads =
+        scanIncludes(ToScan, Request.Jobs);
+    for (size_t K = 0; K < Rest.size(); ++K)
+      Take[Rest[K]] = any_of(Reads[K], [&](const std::string &F) {
+        return Changed.count(F) != 0;
+      });
+  }
+  std::vector<Unit> Out;
+  for (size_t I = 0; I < Candidates.size(); ++I)
+    if (Take[I])
+      Out.push_back(std::move(Candidates[I]));
+  return Out;
+}
+
 } // namespace
 
 Expected<Selection> cvet::selectUnits(const tooling::CompilationDatabase &DB,
@@ -110,6 +170,18 @@ Expected<Selection> cvet::selectUnits(const tooling::CompilationDatabase &DB,
                  "the compilation database lists no translation unit");
 
   Selection Result;
+  if (Request.ChangedFiles) {
+    std::vector<Unit> Candidates;
+    for (auto &[File, Command] : ByFile)
+      if (!Conf.excludes(File))
+        Candidates.push_back({File, Command});
+    Result.Units = touchedUnits(std::move(Candidates), Request);
+    for (const std::string &P : Request.Paths)
+      if (OtherFiles.count(absolutePath(P, Request.Cwd)))
+        ++Result.OtherLanguage;
+    return shard(std::move(Result), Request);
+  }
+
   NamedPaths Named(Request.Paths, Request.Cwd);
   for (auto &[File, Command] : ByFile) {
     bool Wanted = Named.wants(File);
@@ -126,13 +198,5 @@ Expected<Selection> cvet::selectUnits(const tooling::CompilationDatabase &DB,
       ++Result.OtherLanguage;
   if (Error E = Named.unused())
     return std::move(E);
-
-  if (Request.ShardCount > 1) {
-    std::vector<Unit> Mine;
-    for (size_t I = 0; I < Result.Units.size(); ++I)
-      if (I % Request.ShardCount == Request.ShardIndex)
-        Mine.push_back(std::move(Result.Units[I]));
-    Result.Units = std::move(Mine);
-  }
-  return Result;
+  return shard(std::move(Result), Request);
 }

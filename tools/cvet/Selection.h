@@ -2,11 +2,13 @@
 //
 //   database (one command per file, C-family only, in path order)
 //     -> the files and directories named on the command line (all if none)
+//        or, with --changed-files, the units that the named files touch
 //     -> minus .cvet.yaml's Exclude
 //     -> the K-th of N shards
 //
 // Naming something that selects nothing is an error that says why (no such
-// file, a header, not in the database).
+// file, a header, not in the database), except for changed files: a commit
+// touches READMEs and deleted files too.
 //
 //===----------------------------------------------------------------------===//
 
@@ -35,6 +37,10 @@ struct SelectionRequest {
   const Config *Conf = nullptr;
   unsigned ShardIndex = 0; ///< 0-based
   unsigned ShardCount = 1;
+  /// Paths are changed files: select the units whose main file is one of
+  /// them or that include one of them.
+  bool ChangedFiles = false;
+  unsigned Jobs = 0; ///< Threads for the include scan; 0: every core.
 };
 
 struct Selection {
@@ -55,6 +61,12 @@ bool isCFamilySource(llvm::StringRef File);
 
 /// Whether a path names a header rather than a translation unit.
 bool isHeader(llvm::StringRef File);
+
+/// Whether a changed file may be included by a unit (a header, a source,
+/// .inc / .def tables, extensionless C++ headers), so that finding the
+/// units that include it is worth an include scan. READMEs and scripts are
+/// not.
+bool mayBeIncluded(llvm::StringRef File);
 
 } // namespace cvet
 

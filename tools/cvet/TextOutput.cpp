@@ -92,10 +92,29 @@ void cvet::printSummary(raw_ostream &OS, const RunInfo &Run,
     Extra.push_back(std::to_string(Counts.InBaseline) + " in the baseline");
   if (!Run.Failures.empty())
     Extra.push_back(std::to_string(Run.Failures.size()) + " not analysed");
+  if (Counts.OverBudget)
+    Extra.push_back(std::to_string(Counts.OverBudget) +
+                    " over the time budget");
   if (Counts.OtherLanguage)
     Extra.push_back(counted(Counts.OtherLanguage, "file", "files") +
                     " in assembly or another language skipped");
   if (!Extra.empty())
     Summary += " (" + join(Extra, ", ") + ")";
   printMessage(OS, "note", Summary);
+}
+
+void cvet::printOverBudget(raw_ostream &OS, ArrayRef<std::string> Files,
+                           unsigned Budget, StringRef Root) {
+  if (Files.empty())
+    return;
+  constexpr size_t Named = 10;
+  std::string Message =
+      "time budget of " + std::to_string(Budget) + "s spent: " +
+      counted(Files.size(), "translation unit", "translation units") +
+      " not analysed: ";
+  for (size_t I = 0; I < Files.size() && I < Named; ++I)
+    Message += (I ? ", " : "") + displayPath(Files[I], Root);
+  if (Files.size() > Named)
+    Message += " and " + std::to_string(Files.size() - Named) + " more";
+  printMessage(OS, "note", Message);
 }
