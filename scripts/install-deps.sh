@@ -38,6 +38,8 @@ packages=(
   libxml2-dev libpcap-dev libsqlite3-dev libgit2-dev liblmdb-dev
   # Unit tests (test/unit).
   libgtest-dev
+  # The pre-commit hook's test through the framework itself.
+  pre-commit
 )
 # Node.js may come from elsewhere (its own npm): Debian's npm is needed only
 # when there is none.

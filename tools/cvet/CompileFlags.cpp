@@ -162,9 +162,10 @@ cvet::analysisCommandLine(const tooling::CommandLineArguments &Args,
   // What GCC (before 14) only warns about, Clang refuses by default; the
   // code compiles with the project's compiler, so it must parse here. Last,
   // so that the project's own -Werror=... does not turn them back.
-  for (const char *Flag : {"-Wno-error=implicit-function-declaration",
-                           "-Wno-error=implicit-int", "-Wno-error=int-conversion",
-                           "-Wno-error=incompatible-function-pointer-types"})
+  for (const char *Flag :
+       {"-Wno-error=implicit-function-declaration", "-Wno-error=implicit-int",
+        "-Wno-error=int-conversion",
+        "-Wno-error=incompatible-function-pointer-types"})
     Out.push_back(Flag);
   return Out;
 }
