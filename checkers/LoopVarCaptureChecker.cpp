@@ -36,6 +36,7 @@
 
 #include "Checkers.h"
 #include "ModelOption.h"
+#include "support/Compat.h"
 #include "clang/AST/ExprCXX.h"
 #include "clang/AST/ExprObjC.h"
 #include "clang/AST/ParentMap.h"
@@ -490,7 +491,7 @@ class LoopVarCaptureChecker
 public:
   void checkPreCall(const CallEvent &Call, CheckerContext &C) const;
   void checkPostCall(const CallEvent &Call, CheckerContext &C) const;
-  void checkBind(SVal Loc, SVal Val, const Stmt *S, CheckerContext &C) const;
+  void checkBind(CVET_CHECK_BIND_PARAMS(Loc, Val, S, C)) const;
   void checkBranchCondition(const Stmt *Cond, CheckerContext &C) const;
   void checkEndFunction(const ReturnStmt *RS, CheckerContext &C) const;
   void checkLiveSymbols(ProgramStateRef State, SymbolReaper &SR) const;
@@ -737,7 +738,7 @@ const MemRegion *sharedObject(const cvet::ThreadSpawn &S, const CallEvent &Call,
       if (ER->getIndex().isZeroConstant())
         R = ER->getSuperRegion();
   const auto *VR = dyn_cast<VarRegion>(R->getBaseRegion());
-  if (!VR || !isa<StackSpaceRegion>(VR->getMemorySpace()))
+  if (!VR || !isa<StackSpaceRegion>(cvet::compat::rawMemorySpace(VR)))
     return nullptr;
   return R;
 }
@@ -817,8 +818,8 @@ void LoopVarCaptureChecker::startSharing(const cvet::ThreadSpawn &S,
         Sym = Value.getAsSymbol();
         if (!Sym) {
           // Give the handle a name of its own so that a join can be matched.
-          DefinedOrUnknownSVal Fresh = C.getSValBuilder().conjureSymbolVal(
-              this, Origin, LC, Ty, C.blockCount());
+          DefinedOrUnknownSVal Fresh = cvet::compat::conjureSymbolVal(
+              C, this, Origin, LC, Ty);
           State = State->bindLoc(loc::MemRegionVal(HR), Fresh, LC);
           Sym = Fresh.getAsSymbol();
         }
@@ -833,7 +834,7 @@ void LoopVarCaptureChecker::startSharing(const cvet::ThreadSpawn &S,
   if (S.SuccessReturn) {
     SVal Ret = Call.getReturnValue();
     if (auto CI = Ret.getAs<nonloc::ConcreteInt>()) {
-      if (CI->getValue() != *S.SuccessReturn) {
+      if (cvet::compat::concreteValue(*CI) != *S.SuccessReturn) {
         C.addTransition(State); // Failed: nothing started.
         return;
       }
@@ -948,7 +949,7 @@ void LoopVarCaptureChecker::forgetReachableFrom(const CallEvent &Call,
       const MemRegion *Base = HR->getBaseRegion();
       // A handle kept outside the stack can be joined by any code.
       Reachable = Reachable || Bases.count(Base) ||
-                  !isa<StackSpaceRegion>(Base->getMemorySpace());
+                  !isa<StackSpaceRegion>(cvet::compat::rawMemorySpace(Base));
     }
     if (Reachable)
       State = State->remove<SharedWithWork>(E);
@@ -1060,8 +1061,8 @@ void LoopVarCaptureChecker::checkWrite(const MemRegion *Written,
   }
 }
 
-void LoopVarCaptureChecker::checkBind(SVal Loc, SVal, const Stmt *S,
-                                      CheckerContext &C) const {
+void LoopVarCaptureChecker::checkBind(
+    CVET_CHECK_BIND_PARAMS(Loc, Val, S, C)) const {
   if (const MemRegion *R = Loc.getAsRegion())
     checkWrite(stripCasts(R), /*PartsCount=*/true, S, C);
 }

@@ -38,6 +38,7 @@
 
 #include "Checkers.h"
 #include "ModelOption.h"
+#include "support/Compat.h"
 
 #include "clang/AST/Attr.h"
 #include "clang/AST/Decl.h"
@@ -223,7 +224,7 @@ public:
                      ArrayRef<const MemRegion *> ExplicitRegions,
                      ArrayRef<const MemRegion *> Regions,
                      const LocationContext *LCtx, const CallEvent *Call) const;
-  void checkBind(SVal Loc, SVal Val, const Stmt *S, CheckerContext &C) const;
+  void checkBind(CVET_CHECK_BIND_PARAMS(Loc, Val, S, C)) const;
   void checkPreStmt(const ReturnStmt *RS, CheckerContext &C) const;
   void checkEndFunction(const ReturnStmt *RS, CheckerContext &C) const;
   void printState(raw_ostream &Out, ProgramStateRef State, const char *NL,
@@ -459,7 +460,7 @@ static std::string doubleCloseMessage(const IterState &S) {
 /// heap, memory behind a pointer parameter) outlives the path and is someone
 /// else's to close.
 static bool isOnStack(const MemRegion *R) {
-  return R && isa<StackSpaceRegion>(R->getMemorySpace());
+  return R && isa<StackSpaceRegion>(cvet::compat::rawMemorySpace(R));
 }
 
 /// A variable declared with __attribute__((cleanup(fn))), g_autoptr(T) and
@@ -885,7 +886,7 @@ void UnclosedIteratorChecker::acquire(const CallEvent &Call, CheckerContext &C,
         return;
       }
       DefinedOrUnknownSVal V =
-          SVB.conjureSymbolVal(this, Origin, LCtx, T, C.blockCount());
+          cvet::compat::conjureSymbolVal(C, this, Origin, LCtx, T);
       Sym = V.getAsSymbol();
       if (!Sym) {
         C.addTransition(Ok);
@@ -1246,7 +1247,7 @@ ProgramStateRef UnclosedIteratorChecker::checkPointerEscape(
   }
   if (Wholes.empty())
     return State;
-  ProgramStateRef Before = Call->getState();
+  ProgramStateRef Before = cvet::compat::callState(*Call);
   StoreManager &SM = Before->getStateManager().getStoreManager();
   for (SymbolRef Sym : Escaped) {
     if (!State->get<IterSymMap>(Sym))
@@ -1330,8 +1331,8 @@ ProgramStateRef UnclosedIteratorChecker::checkRegionChanges(
   return State;
 }
 
-void UnclosedIteratorChecker::checkBind(SVal Loc, SVal Val, const Stmt *S,
-                                        CheckerContext &C) const {
+void UnclosedIteratorChecker::checkBind(
+    CVET_CHECK_BIND_PARAMS(Loc, Val, S, C)) const {
   ProgramStateRef State = C.getState();
   bool HaveSyms = !State->get<IterSymMap>().isEmpty();
   bool HaveScans = !State->get<ScanRegionMap>().isEmpty();

@@ -35,6 +35,11 @@ config.substitutions.append(("%clang_analyze",
 config.substitutions.append(("%cvet_plugin", plugin))
 config.substitutions.append(("%inputs", inputs))
 config.substitutions.append(("%clang", clang))
+# The LLVM major cvet was built against: `-verify=expected,llvm%llvm_major`
+# lets a test expect what only one major's analyzer says (llvm19-note,
+# llvm22-note), and the feature `llvm-<major>` gates whole tests.
+config.substitutions.append(("%llvm_major", config.clang_version_major))
+config.available_features.add("llvm-" + config.clang_version_major)
 config.substitutions.append(("%python", config.python_executable))
 
 # The driver (tools/cvet) and its tests.

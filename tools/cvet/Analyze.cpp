@@ -16,6 +16,7 @@
 #include "Suppress.h"
 
 #include "Checkers.h"
+#include "support/Compat.h"
 #include "clang/AST/Decl.h"
 #include "clang/Analysis/PathDiagnostic.h"
 #include "clang/Basic/SourceManager.h"
@@ -241,8 +242,9 @@ protected:
     std::unique_ptr<AnalysisASTConsumer> Analysis = CreateAnalysisConsumer(CI);
     Analysis->AddCheckerRegistrationFn(
         [](CheckerRegistry &Registry) { cvet::registerCheckers(Registry); });
-    Analysis->AddDiagnosticConsumer(
-        new FindingCollector(Out, Enabled, CI.getLangOpts(), CompileDir));
+    cvet::compat::addDiagnosticConsumer(
+        *Analysis, std::make_unique<FindingCollector>(
+                       Out, Enabled, CI.getLangOpts(), CompileDir));
     if (Settings.CrashOn.empty() || !InFile.contains(Settings.CrashOn))
       return Analysis;
     std::vector<std::unique_ptr<ASTConsumer>> Both;

@@ -3,7 +3,7 @@
 #include "CompileFlags.h"
 #include "Paths.h"
 
-#include "clang/Driver/Options.h"
+#include "support/Compat.h"
 #include "clang/Tooling/Tooling.h"
 #include "llvm/ADT/StringSet.h"
 #include "llvm/Option/ArgList.h"
@@ -52,13 +52,13 @@ cvet::clangCompatible(const tooling::CommandLineArguments &Args, StringRef File,
   for (size_t I = Start + 1; I < Args.size(); ++I)
     Argv.push_back(Args[I].c_str());
   unsigned MissingIndex = 0, MissingCount = 0;
-  opt::InputArgList Parsed = clang::driver::getDriverOptTable().ParseArgs(
+  opt::InputArgList Parsed = compat::getDriverOptTable().ParseArgs(
       Argv, MissingIndex, MissingCount,
-      opt::Visibility(clang::driver::options::ClangOption));
+      opt::Visibility(compat::driver_options::ClangOption));
   std::vector<bool> Drop(Argv.size(), false);
   std::vector<unsigned> OtherInputs;
   bool HasFile = false;
-  for (const opt::Arg *A : Parsed.filtered(clang::driver::options::OPT_INPUT)) {
+  for (const opt::Arg *A : Parsed.filtered(compat::driver_options::OPT_INPUT)) {
     if (absolutePath(A->getValue(), Directory) == File)
       HasFile = true;
     else
@@ -71,15 +71,15 @@ cvet::clangCompatible(const tooling::CommandLineArguments &Args, StringRef File,
   for (const opt::Arg *A : Parsed) {
     StringRef Spelling = Argv[A->getIndex()];
     bool Unwanted =
-        A->getOption().getID() == clang::driver::options::OPT_UNKNOWN ||
-        A->getOption().matches(clang::driver::options::OPT_fplugin_EQ) ||
-        A->getOption().matches(clang::driver::options::OPT_fplugin_arg) ||
+        A->getOption().getID() == compat::driver_options::OPT_UNKNOWN ||
+        A->getOption().matches(compat::driver_options::OPT_fplugin_EQ) ||
+        A->getOption().matches(compat::driver_options::OPT_fplugin_arg) ||
         DroppedFlags.contains(Spelling) ||
         any_of(DroppedPrefixes,
                [&](StringRef P) { return Spelling.starts_with(P); }) ||
         // -Wp,-MD,file (Linux kernel): the preprocessor would write
         // dependency files over the build's own.
-        (A->getOption().matches(clang::driver::options::OPT_Wp_COMMA) &&
+        (A->getOption().matches(compat::driver_options::OPT_Wp_COMMA) &&
          any_of(A->getValues(),
                 [](const char *V) { return StringRef(V).starts_with("-M"); }));
     if (!Unwanted)
@@ -105,14 +105,14 @@ cvet::clangCompatible(const tooling::CommandLineArguments &Args, StringRef File,
   std::vector<const opt::Arg *> All(Parsed.begin(), Parsed.end());
   for (size_t K = 0; K < All.size(); ++K) {
     const opt::Arg *A = All[K];
-    if (A->getOption().matches(clang::driver::options::OPT_include)) {
+    if (A->getOption().matches(compat::driver_options::OPT_include)) {
       unsigned Width = StringRef(Argv[A->getIndex()]) == "-include" ? 2 : 1;
       for (unsigned I = A->getIndex(); I < A->getIndex() + Width; ++I)
         if (I < Drop.size())
           Drop[I] = true;
       IncludeInstead[A->getIndex()] = A->getValue();
     } else if (A->getOption().matches(
-                   clang::driver::options::OPT_include_pch)) {
+                   compat::driver_options::OPT_include_pch)) {
       for (unsigned I = A->getIndex(); I < A->getIndex() + 2; ++I)
         if (I < Drop.size())
           Drop[I] = true;
@@ -121,11 +121,11 @@ cvet::clangCompatible(const tooling::CommandLineArguments &Args, StringRef File,
       if ((Header.consume_back(".pch") || Header.consume_back(".gch")) &&
           sys::fs::exists(absolutePath(Header, Directory)))
         IncludeInstead[A->getIndex()] = Header.str();
-    } else if (A->getOption().matches(clang::driver::options::OPT_Xclang) &&
+    } else if (A->getOption().matches(compat::driver_options::OPT_Xclang) &&
                StringRef(A->getValue()) == "-include-pch" &&
                K + 1 < All.size() &&
                All[K + 1]->getOption().matches(
-                   clang::driver::options::OPT_Xclang)) {
+                   compat::driver_options::OPT_Xclang)) {
       for (const opt::Arg *Part : {A, All[K + 1]})
         for (unsigned I = Part->getIndex(); I < Part->getIndex() + 2; ++I)
           if (I < Drop.size())

@@ -313,7 +313,7 @@ static std::string serialize(const json::Value &V) {
   return S;
 }
 
-static std::string identity(const json::Value &V) {
+static std::string resultIdentity(const json::Value &V) {
   const json::Object *O = V.getAsObject();
   if (!O)
     return serialize(V);
@@ -410,7 +410,7 @@ Expected<json::Value> cvet::mergeSarif(ArrayRef<std::string> Files) {
   // fingerprint, the same one whatever the order of the inputs.
   json::Array ResultArray;
   for (json::Value &R : Results)
-    if (SeenResults.insert(identity(R)).second)
+    if (SeenResults.insert(resultIdentity(R)).second)
       ResultArray.push_back(std::move(R));
   json::Array ArtifactArray;
   for (auto &[Key, A] : Artifacts)
