@@ -8,6 +8,10 @@
 
 #include "cvet/Model.h"
 #include "cvet/YamlReader.h"
+#include "cvet/model/ModelNames.h"
+
+#include "llvm/ADT/STLExtras.h"
+#include "llvm/ADT/StringExtras.h"
 
 #include "llvm/Support/MemoryBuffer.h"
 #include "llvm/Support/SourceMgr.h"
@@ -25,15 +29,37 @@ LLVM_YAML_IS_SEQUENCE_VECTOR(ThreadSpawn)
 LLVM_YAML_IS_SEQUENCE_VECTOR(ThreadJoin)
 LLVM_YAML_IS_SEQUENCE_VECTOR(AsyncCall)
 
+std::string cvet::checkFunctionName(StringRef Name) {
+  if (Name.empty())
+    return "'Function' must not be empty";
+  if (Name.find_first_of(" \t()*&;,") != StringRef::npos)
+    return ("'" + Name + "' is not a function name").str();
+  return "";
+}
+
+std::string cvet::checkMacroName(StringRef Name) {
+  if (Name.empty() || isDigit(Name.front()) ||
+      !all_of(Name, [](char C) { return isAlnum(C) || C == '_'; }))
+    return ("'" + Name + "' is not a macro name").str();
+  return "";
+}
+
+std::string cvet::checkFunctionOrMacro(StringRef Function, StringRef Macro) {
+  if (Function.empty() == Macro.empty())
+    return Function.empty() ? "an entry needs 'Function' or 'Macro'"
+                            : ("'" + Function +
+                               "': give either 'Function' or 'Macro', not both")
+                                  .str();
+  return Macro.empty() ? checkFunctionName(Function) : checkMacroName(Macro);
+}
+
 namespace llvm::yaml {
 
-template <> struct ScalarEnumerationTraits<HandleLoc> {
-  static void enumeration(IO &IO, HandleLoc &V) {
-    IO.enumCase(V, "Return", HandleLoc::Return);
-    IO.enumCase(V, "OutParam", HandleLoc::OutParam);
-    IO.enumCase(V, "InPlace", HandleLoc::InPlace);
-  }
-};
+void ScalarEnumerationTraits<HandleLoc>::enumeration(IO &IO, HandleLoc &V) {
+  IO.enumCase(V, "Return", HandleLoc::Return);
+  IO.enumCase(V, "OutParam", HandleLoc::OutParam);
+  IO.enumCase(V, "InPlace", HandleLoc::InPlace);
+}
 
 template <> struct ScalarEnumerationTraits<WorkHandle> {
   static void enumeration(IO &IO, WorkHandle &V) {
@@ -52,13 +78,13 @@ template <> struct ScalarEnumerationTraits<AsyncWork> {
   }
 };
 
-static std::string checkFunctionName(StringRef Name) {
-  if (Name.empty())
-    return "'Function' must not be empty";
-  if (Name.find_first_of(" \t()*&;,") != StringRef::npos)
-    return ("'" + Name + "' is not a function name").str();
-  return "";
-}
+template <> struct ScalarEnumerationTraits<WorkRuns> {
+  static void enumeration(IO &IO, WorkRuns &V) {
+    IO.enumCase(V, "Thread", WorkRuns::Thread);
+    IO.enumCase(V, "MainLoop", WorkRuns::MainLoop);
+  }
+};
+
 
 template <> struct MappingTraits<IteratorAcquire> {
   static void mapping(IO &IO, IteratorAcquire &A) {
@@ -134,9 +160,14 @@ template <> struct MappingTraits<ThreadSpawn> {
     IO.mapOptional("Handle", S.Handle, WorkHandle::None);
     IO.mapOptional("HandleArg", S.HandleArg, 0u);
     IO.mapOptional("SuccessReturn", S.SuccessReturn);
+    IO.mapOptional("EntryArg", S.EntryArg);
+    IO.mapOptional("Runs", S.Runs, WorkRuns::Thread);
+    IO.mapOptional("ManyThreads", S.ManyThreads, false);
   }
   static std::string validate(IO &IO, ThreadSpawn &S) {
     std::string E = checkFunctionName(S.Function);
+    if (E.empty() && S.EntryArg && *S.EntryArg == S.DataArg)
+      E = "'" + S.Function + "': 'EntryArg' and 'DataArg' are the same argument";
     if (E.empty() && (S.Handle == WorkHandle::OutParam ||
                       S.Handle == WorkHandle::Arg) &&
         S.HandleArg == S.DataArg)
@@ -199,6 +230,9 @@ template <> struct MappingTraits<Model> {
     IO.mapOptional("ThreadSpawn", M.ThreadSpawns);
     IO.mapOptional("ThreadJoin", M.ThreadJoins);
     IO.mapOptional("Async", M.Async);
+    IO.mapOptional("AnyThread", M.AnyThread);
+    IO.mapOptional("Maps", M.Maps);
+    IO.mapOptional("Locks", M.Locks);
   }
 };
 
@@ -213,6 +247,9 @@ void Model::append(Model &&Other) {
   Move(ThreadSpawns, Other.ThreadSpawns);
   Move(ThreadJoins, Other.ThreadJoins);
   Move(Async, Other.Async);
+  Move(AnyThread, Other.AnyThread);
+  Move(Maps, Other.Maps);
+  Move(Locks, Other.Locks);
 }
 
 void cvet::keepFirstYamlError(const SMDiagnostic &D, void *Ctx) {

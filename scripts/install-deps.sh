@@ -40,6 +40,8 @@ packages=(
   libgtest-dev
   # The pre-commit hook's test through the framework itself.
   pre-commit
+  # uthash's real macros (cvet.UnsyncMapWrite tests).
+  uthash-dev
 )
 # Node.js may come from elsewhere (its own npm): Debian's npm is needed only
 # when there is none.

@@ -12,8 +12,13 @@
 //   ThreadJoin:     functions that wait for that work (LoopVarCapture)
 //   Async:          C++ calls and constructors that run a callable later
 //                   (std::thread, std::async, executors, dispatch_async)
-//
-// Later rules add their own sections (maps, locks) to the same files.
+//   AnyThread:      functions that may run on any thread (UnsyncMapWrite)
+//   Maps:           families of hash tables and trees: which calls read,
+//                   insert, replace, remove or clear, and which argument is
+//                   the map, the key and the value (UnsyncMapWrite,
+//                   SubrangeEscape)
+//   Locks:          functions and macros that take and release locks, and
+//                   run-once initialisers (UnsyncMapWrite)
 //
 //===----------------------------------------------------------------------===//
 
@@ -23,6 +28,7 @@
 #include "llvm/ADT/ArrayRef.h"
 #include "llvm/ADT/StringRef.h"
 #include "llvm/Support/Error.h"
+#include "llvm/Support/YAMLTraits.h"
 #include <cstdint>
 #include <optional>
 #include <string>
@@ -87,10 +93,23 @@ enum class WorkHandle {
   Arg,      ///< g_thread_pool_push(pool, ...): the pool argument itself
 };
 
+/// Where the work started by a ThreadSpawn call runs.
+enum class WorkRuns {
+  Thread,   ///< on another thread (pthread_create, g_thread_pool_new)
+  MainLoop, ///< later, on the thread that runs the main loop (g_idle_add)
+};
+
 /// A function that hands a data pointer to work that may run later.
 struct ThreadSpawn {
   std::string Function;
   unsigned DataArg = 0; ///< The argument that carries the user data pointer.
+  /// The argument that names the function the work runs (pthread_create's
+  /// start routine).
+  std::optional<unsigned> EntryArg;
+  WorkRuns Runs = WorkRuns::Thread;
+  /// Each call starts work that may run on several threads at once
+  /// (g_thread_pool_new with max_threads > 1, uv_queue_work).
+  bool ManyThreads = false;
   /// The data is a field of the pointed-to argument (uv_queue_work: req->data).
   std::string DataField;
   WorkHandle Handle = WorkHandle::None;
@@ -135,11 +154,27 @@ struct AsyncCall {
   bool WaitsOnDestruction = false;
 };
 
+} // namespace cvet
+
+namespace llvm::yaml {
+template <> struct ScalarEnumerationTraits<cvet::HandleLoc> {
+  static void enumeration(IO &IO, cvet::HandleLoc &V);
+};
+} // namespace llvm::yaml
+
+#include "cvet/model/Locks.h"
+#include "cvet/model/Maps.h"
+
+namespace cvet {
+
 struct Model {
   std::vector<IteratorFamily> Iterators;
   std::vector<ThreadSpawn> ThreadSpawns;
   std::vector<ThreadJoin> ThreadJoins;
   std::vector<AsyncCall> Async;
+  std::vector<AnyThreadFunction> AnyThread;
+  std::vector<MapFamily> Maps;
+  std::vector<LockOp> Locks;
 
   void append(Model &&Other);
 };

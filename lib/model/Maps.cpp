@@ -1,0 +1,104 @@
+//===- Maps.cpp - reading the model section Maps --------------------------===//
+
+#include "cvet/Model.h"
+#include "cvet/model/ModelNames.h"
+
+using namespace cvet;
+
+bool cvet::isMapWrite(MapOpKind K) { return K != MapOpKind::Read; }
+
+llvm::StringRef cvet::mapOpName(MapOpKind K) {
+  switch (K) {
+  case MapOpKind::Read:
+    return "read";
+  case MapOpKind::Insert:
+    return "insert";
+  case MapOpKind::Replace:
+    return "replace";
+  case MapOpKind::Remove:
+    return "remove";
+  case MapOpKind::Steal:
+    return "steal";
+  case MapOpKind::Clear:
+    return "clear";
+  }
+  llvm_unreachable("unknown map operation");
+}
+
+MapOpKind MapOp::opFor(std::optional<int64_t> OpArgValue) const {
+  if (!OpArg)
+    return Op;
+  if (!OpArgValue || *OpArgValue < 0 ||
+      static_cast<uint64_t>(*OpArgValue) >= OpByValue.size())
+    return MapOpKind::Read;
+  return OpByValue[*OpArgValue];
+}
+
+namespace llvm::yaml {
+
+void ScalarEnumerationTraits<MapOpKind>::enumeration(IO &IO, MapOpKind &V) {
+  IO.enumCase(V, "Read", MapOpKind::Read);
+  IO.enumCase(V, "Insert", MapOpKind::Insert);
+  IO.enumCase(V, "Replace", MapOpKind::Replace);
+  IO.enumCase(V, "Remove", MapOpKind::Remove);
+  IO.enumCase(V, "Steal", MapOpKind::Steal);
+  IO.enumCase(V, "Clear", MapOpKind::Clear);
+}
+
+void MappingTraits<MapOp>::mapping(IO &IO, MapOp &O) {
+  IO.mapOptional("Function", O.Function, std::string());
+  IO.mapOptional("Macro", O.Macro, std::string());
+  IO.mapOptional("Op", O.Op, MapOpKind::Read);
+  IO.mapOptional("MapArg", O.MapArg);
+  IO.mapOptional("KeyArg", O.KeyArg);
+  IO.mapOptional("ValueArg", O.ValueArg);
+  IO.mapOptional("KeyField", O.KeyField, std::string());
+  IO.mapOptional("ValueField", O.ValueField, std::string());
+  IO.mapOptional("OpArg", O.OpArg);
+  IO.mapOptional("OpByValue", O.OpByValue);
+}
+
+std::string MappingTraits<MapOp>::validate(IO &IO, MapOp &O) {
+  std::string E = checkFunctionOrMacro(O.Function, O.Macro);
+  if (!E.empty())
+    return E;
+  std::string Who = ("'" + O.name() + "': ").str();
+  if (O.OpArg.has_value() != !O.OpByValue.empty())
+    return Who + "'OpArg' and 'OpByValue' go together";
+  if (!O.KeyField.empty() && !O.KeyArg)
+    return Who + "'KeyField' needs 'KeyArg'";
+  if (!O.ValueField.empty() && !O.ValueArg)
+    return Who + "'ValueField' needs 'ValueArg'";
+  if (O.OpArg &&
+      (O.OpArg == O.MapArg || O.OpArg == O.KeyArg || O.OpArg == O.ValueArg))
+    return Who + "'OpArg' is also the map, the key or the value";
+  return "";
+}
+
+void MappingTraits<MapLifetime>::mapping(IO &IO, MapLifetime &L) {
+  IO.mapOptional("Function", L.Function, std::string());
+  IO.mapOptional("Macro", L.Macro, std::string());
+  IO.mapOptional("Handle", L.Handle, HandleLoc::Return);
+  IO.mapOptional("MapArg", L.MapArg, 0u);
+}
+
+std::string MappingTraits<MapLifetime>::validate(IO &IO, MapLifetime &L) {
+  return checkFunctionOrMacro(L.Function, L.Macro);
+}
+
+void MappingTraits<MapFamily>::mapping(IO &IO, MapFamily &F) {
+  IO.mapRequired("Family", F.Name);
+  IO.mapRequired("Ops", F.Ops);
+  IO.mapOptional("Create", F.Create);
+  IO.mapOptional("Destroy", F.Destroy);
+}
+
+std::string MappingTraits<MapFamily>::validate(IO &IO, MapFamily &F) {
+  if (F.Name.empty())
+    return "'Family' must not be empty";
+  if (F.Ops.empty())
+    return "map family '" + F.Name + "' has no 'Ops'";
+  return "";
+}
+
+} // namespace llvm::yaml
