@@ -9,6 +9,7 @@
 //===----------------------------------------------------------------------===//
 
 #include "Analyze.h"
+#include "BudgetStop.h"
 #include "CompileFlags.h"
 #include "Fingerprint.h"
 #include "Paths.h"
@@ -236,12 +237,19 @@ protected:
     }
     for (const std::string &Id : Settings.Rules)
       Opts.CheckersAndPackages.emplace_back(Id, true);
+    bool Budget = analysisDeadlineSet();
+    if (Budget)
+      Opts.CheckersAndPackages.emplace_back(BudgetStopChecker.str(), true);
     if (!Settings.ModelFiles.empty())
       Opts.Config["cvet:ModelFiles"] = join(Settings.ModelFiles, ";");
 
     std::unique_ptr<AnalysisASTConsumer> Analysis = CreateAnalysisConsumer(CI);
     Analysis->AddCheckerRegistrationFn(
-        [](CheckerRegistry &Registry) { cvet::registerCheckers(Registry); });
+        [Budget](CheckerRegistry &Registry) {
+          cvet::registerCheckers(Registry);
+          if (Budget)
+            registerBudgetStop(Registry);
+        });
     cvet::compat::addDiagnosticConsumer(
         *Analysis, std::make_unique<FindingCollector>(
                        Out, Enabled, CI.getLangOpts(), CompileDir));
@@ -328,7 +336,10 @@ TUResult cvet::analyzeTranslationUnit(const tooling::CompileCommand &Command,
 
   int Status = 0;
   CrashRecoveryContext CRC;
-  if (!CRC.RunSafely([&] { Status = Tool.run(&Factory); })) {
+  takeBudgetCut();
+  bool Survived = CRC.RunSafely([&] { Status = Tool.run(&Factory); });
+  Result.CutByBudget = takeBudgetCut();
+  if (!Survived) {
     Result.Findings.clear();
     Result.Failed = true;
     Result.Error = "the analyzer crashed on this translation unit";

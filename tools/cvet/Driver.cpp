@@ -27,6 +27,7 @@
 #include "Selection.h"
 #include "TextOutput.h"
 
+#include "llvm/ADT/STLExtras.h"
 #include "llvm/Support/CrashRecoveryContext.h"
 #include "llvm/Support/FileSystem.h"
 #include "llvm/Support/InitLLVM.h"
@@ -117,10 +118,16 @@ int runAnalysis(const DriverOptions &O,
 
   printFailures(errs(), Run);
   if (O.TimeBudget)
-    printOverBudget(errs(), Collected.OverBudget, *O.TimeBudget, P->Root);
-  if (!O.OverBudgetList.empty())
-    if (Error E = writeFileList(O.OverBudgetList, Collected.OverBudget))
+    printOverBudget(errs(), Collected.OverBudget, Collected.CutByBudget,
+                    *O.TimeBudget, P->Root);
+  if (!O.OverBudgetList.empty()) {
+    std::vector<std::string> Unchecked = Collected.CutByBudget;
+    Unchecked.insert(Unchecked.end(), Collected.OverBudget.begin(),
+                     Collected.OverBudget.end());
+    llvm::sort(Unchecked);
+    if (Error E = writeFileList(O.OverBudgetList, Unchecked))
       return fail(std::move(E));
+  }
   // With the SARIF log on stdout, the text goes to stderr so that stdout
   // stays one JSON document.
   TextCounts Text =
@@ -131,7 +138,8 @@ int runAnalysis(const DriverOptions &O,
   if (!O.Quiet)
     printSummary(errs(), Run, Text,
                  {Run.AnalyzedFiles.size(), Collected.InBaseline,
-                  Selected->OtherLanguage, Collected.OverBudget.size()});
+                  Selected->OtherLanguage, Collected.OverBudget.size(),
+                  Collected.CutByBudget.size()});
 
   if (!Run.Failures.empty())
     return ExitTUFailed;

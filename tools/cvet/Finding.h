@@ -52,6 +52,8 @@ struct TUResult {
   bool Failed = false;
   /// Not analysed: the time budget was spent before its turn came.
   bool OverBudget = false;
+  /// Analysed in part: the time budget ran out during its analysis.
+  bool CutByBudget = false;
   std::string Error; ///< Why it failed: first compiler error, or the crash.
   SourcePos ErrorPos; ///< Where the first compiler error was, when known.
 };

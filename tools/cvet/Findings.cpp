@@ -53,6 +53,8 @@ CollectedRun cvet::collectFindings(std::vector<TUResult> Results,
       continue;
     }
     Run.AnalyzedFiles.push_back(R.File);
+    if (R.CutByBudget)
+      Out.CutByBudget.push_back(R.File);
     if (R.Failed)
       Run.Failures.push_back(failure(R, Options.Root));
     for (Finding &F : R.Findings)

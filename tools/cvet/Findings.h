@@ -34,6 +34,8 @@ struct CollectedRun {
   size_t InBaseline = 0; ///< Findings dropped because the baseline has them.
   /// Main files of the units the time budget left out, in selection order.
   std::vector<std::string> OverBudget;
+  /// Main files of the units whose analysis the time budget cut short.
+  std::vector<std::string> CutByBudget;
 };
 
 CollectedRun collectFindings(std::vector<TUResult> Results,

@@ -1,6 +1,7 @@
 //===- Schedule.cpp - the selected units through the analyzer -------------===//
 
 #include "Schedule.h"
+#include "BudgetStop.h"
 #include "Paths.h"
 
 #include "llvm/ADT/STLExtras.h"
@@ -42,16 +43,19 @@ private:
   bool Enabled;
 };
 
-/// Unit indices, largest main file first (ties in selection order).
-std::vector<size_t> largestFirst(ArrayRef<Unit> Units) {
+/// Unit indices by main file size, largest first (ties in selection
+/// order), or smallest first.
+std::vector<size_t> bySize(ArrayRef<Unit> Units, bool LargestFirst) {
   std::vector<std::pair<uint64_t, size_t>> BySize;
   for (size_t I = 0; I < Units.size(); ++I) {
     uint64_t Size = 0;
     sys::fs::file_size(Units[I].File, Size);
     BySize.emplace_back(Size, I);
   }
-  llvm::sort(BySize, [](const auto &A, const auto &B) {
-    return A.first != B.first ? A.first > B.first : A.second < B.second;
+  llvm::sort(BySize, [&](const auto &A, const auto &B) {
+    if (A.first != B.first)
+      return LargestFirst ? A.first > B.first : A.first < B.first;
+    return A.second < B.second;
   });
   std::vector<size_t> Order;
   for (const auto &[Size, I] : BySize)
@@ -76,18 +80,22 @@ std::vector<TUResult> cvet::analyseUnits(ArrayRef<Unit> Units,
     Results[I] = analyzeTranslationUnit(Units[I].Command, Settings);
     Bar.done(displayPath(Units[I].File, Options.Root));
   };
+  setAnalysisDeadline(Options.Deadline);
   unsigned Threads = Options.Jobs
                          ? Options.Jobs
                          : hardware_concurrency().compute_thread_count();
   if (Threads <= 1 || Units.size() <= 1) {
-    for (size_t I = 0; I < Units.size(); ++I)
+    for (size_t I : bySize(Units, /*LargestFirst=*/!Options.Deadline))
       AnalyseOne(I);
   } else {
     DefaultThreadPool Pool(hardware_concurrency(Threads));
-    for (size_t I : largestFirst(Units))
+    // Under a budget, as many whole units as fit; else the biggest first,
+    // so that one big unit does not run alone at the end.
+    for (size_t I : bySize(Units, /*LargestFirst=*/!Options.Deadline))
       Pool.async([&AnalyseOne, I] { AnalyseOne(I); });
     Pool.wait();
   }
   Bar.finish();
+  setAnalysisDeadline(std::nullopt);
   return Results;
 }

@@ -3,8 +3,8 @@
 // Runs analyzeTranslationUnit over the selection on a thread pool, largest
 // files first so that one big unit does not run alone at the end. Results
 // land in selection order whatever the number of threads. With a deadline,
-// a unit whose turn comes later is not started (a unit already running is
-// not interrupted: the budget bounds when work starts, not when it ends).
+// the smallest units go first, a unit whose turn comes later is not
+// started, and one being analysed then is cut short (BudgetStop.h).
 //
 //===----------------------------------------------------------------------===//
 

@@ -95,6 +95,9 @@ void cvet::printSummary(raw_ostream &OS, const RunInfo &Run,
   if (Counts.OverBudget)
     Extra.push_back(std::to_string(Counts.OverBudget) +
                     " over the time budget");
+  if (Counts.CutByBudget)
+    Extra.push_back(std::to_string(Counts.CutByBudget) +
+                    " cut short by the time budget");
   if (Counts.OtherLanguage)
     Extra.push_back(counted(Counts.OtherLanguage, "file", "files") +
                     " in assembly or another language skipped");
@@ -103,18 +106,30 @@ void cvet::printSummary(raw_ostream &OS, const RunInfo &Run,
   printMessage(OS, "note", Summary);
 }
 
-void cvet::printOverBudget(raw_ostream &OS, ArrayRef<std::string> Files,
-                           unsigned Budget, StringRef Root) {
-  if (Files.empty())
-    return;
+static std::string someFiles(ArrayRef<std::string> Files, StringRef Root) {
   constexpr size_t Named = 10;
-  std::string Message =
-      "time budget of " + std::to_string(Budget) + "s spent: " +
-      counted(Files.size(), "translation unit", "translation units") +
-      " not analysed: ";
+  std::string Out;
   for (size_t I = 0; I < Files.size() && I < Named; ++I)
-    Message += (I ? ", " : "") + displayPath(Files[I], Root);
+    Out += (I ? ", " : "") + displayPath(Files[I], Root);
   if (Files.size() > Named)
-    Message += " and " + std::to_string(Files.size() - Named) + " more";
-  printMessage(OS, "note", Message);
+    Out += " and " + std::to_string(Files.size() - Named) + " more";
+  return Out;
+}
+
+void cvet::printOverBudget(raw_ostream &OS, ArrayRef<std::string> NotStarted,
+                           ArrayRef<std::string> Cut, unsigned Budget,
+                           StringRef Root) {
+  std::string Spent = "time budget of " + std::to_string(Budget) + "s spent: ";
+  if (!NotStarted.empty())
+    printMessage(OS, "note",
+                 Spent +
+                     counted(NotStarted.size(), "translation unit",
+                             "translation units") +
+                     " not analysed: " + someFiles(NotStarted, Root));
+  if (!Cut.empty())
+    printMessage(OS, "note",
+                 Spent + "the analysis of " +
+                     counted(Cut.size(), "translation unit",
+                             "translation units") +
+                     " cut short: " + someFiles(Cut, Root));
 }

@@ -41,12 +41,15 @@ struct SummaryCounts {
   size_t InBaseline = 0;
   size_t OtherLanguage = 0;
   size_t OverBudget = 0;
+  size_t CutByBudget = 0;
 };
 
 /// "cvet: note: time budget of 30s spent: 2 translation units not analysed:
-/// src/a.c, src/b.c".
-void printOverBudget(llvm::raw_ostream &OS, llvm::ArrayRef<std::string> Files,
-                     unsigned Budget, llvm::StringRef Root);
+/// src/a.c, src/b.c", and "... cut short: ..." for the units it cut.
+void printOverBudget(llvm::raw_ostream &OS,
+                     llvm::ArrayRef<std::string> NotStarted,
+                     llvm::ArrayRef<std::string> Cut, unsigned Budget,
+                     llvm::StringRef Root);
 
 /// "cvet: note: 2 findings in 5 translation units (1 suppressed, ...)".
 void printSummary(llvm::raw_ostream &OS, const RunInfo &Run,
