@@ -24,7 +24,8 @@ class CheckerRegistry;
 namespace cvet {
 
 /// The checker's name, to enable it in AnalyzerOptions.
-inline constexpr llvm::StringLiteral BudgetStopChecker = "cvetdriver.BudgetStop";
+inline constexpr llvm::StringLiteral BudgetStopChecker =
+    "cvetdriver.BudgetStop";
 
 /// Sets the deadline of the whole run (every thread); none: no cut.
 void setAnalysisDeadline(
