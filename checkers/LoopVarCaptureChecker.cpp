@@ -35,8 +35,9 @@
 //===----------------------------------------------------------------------===//
 
 #include "Checkers.h"
-#include "ModelOption.h"
+#include "support/CallMatching.h"
 #include "support/Compat.h"
+#include "support/ModelOption.h"
 #include "clang/AST/ExprCXX.h"
 #include "clang/AST/ExprObjC.h"
 #include "clang/AST/ParentMap.h"
@@ -60,7 +61,7 @@
 
 using namespace clang;
 using namespace ento;
-using cvet::WorkHandle;
+using cvet::HandleLoc;
 
 namespace {
 
@@ -374,21 +375,21 @@ class Sharing {
   const MemRegion *Object;
   const Expr *Spawn;
   const LocationContext *SpawnLC;
-  WorkHandle Handle;
+  HandleLoc Handle;
   const MemRegion *HandleRegion; ///< OutParam: *HandleArg; Arg: the argument
   SymbolRef HandleSym;           ///< the handle's value
   SymbolRef StartedIf;           ///< the return value, with SuccessReturn
   int64_t Success;
 
   Sharing(const MemRegion *Object, const Expr *Spawn,
-          const LocationContext *SpawnLC, WorkHandle Handle,
+          const LocationContext *SpawnLC, HandleLoc Handle,
           const MemRegion *HandleRegion, SymbolRef HandleSym,
           SymbolRef StartedIf, int64_t Success)
       : Object(Object), Spawn(Spawn), SpawnLC(SpawnLC), Handle(Handle),
         HandleRegion(HandleRegion), HandleSym(HandleSym), StartedIf(StartedIf),
         Success(Success) {
     assert(Object && Spawn && SpawnLC);
-    assert((Handle != WorkHandle::None || (!HandleRegion && !HandleSym)) &&
+    assert((Handle != HandleLoc::None || (!HandleRegion && !HandleSym)) &&
            "work without a handle cannot be named");
   }
 
@@ -401,16 +402,16 @@ public:
   /// Work that nothing can join but a join-all (g_idle_add).
   static Sharing withCallback(const MemRegion *Object, const Expr *Spawn,
                               const LocationContext *LC) {
-    return Sharing(Object, Spawn, LC, WorkHandle::None, nullptr, nullptr,
+    return Sharing(Object, Spawn, LC, HandleLoc::None, nullptr, nullptr,
                    nullptr, 0);
   }
   /// Work joined through a handle: the value HandleSym, which the program
   /// keeps in HandleRegion (OutParam) or passes as the argument (Arg).
   static Sharing withHandle(const MemRegion *Object, const Expr *Spawn,
-                            const LocationContext *LC, WorkHandle Handle,
+                            const LocationContext *LC, HandleLoc Handle,
                             const MemRegion *HandleRegion,
                             SymbolRef HandleSym) {
-    assert(Handle != WorkHandle::None);
+    assert(Handle != HandleLoc::None);
     return Sharing(Object, Spawn, LC, Handle, HandleRegion, HandleSym, nullptr,
                    0);
   }
@@ -423,13 +424,13 @@ public:
   const MemRegion *object() const { return Object; }
   const Expr *spawn() const { return Spawn; }
   const LocationContext *spawnContext() const { return SpawnLC; }
-  WorkHandle handle() const { return Handle; }
+  HandleLoc handle() const { return Handle; }
   const MemRegion *handleRegion() const { return HandleRegion; }
   SymbolRef handleSymbol() const { return HandleSym; }
   SymbolRef startedIfSymbol() const { return StartedIf; }
   int64_t successValue() const { return Success; }
   WorkKind kind() const {
-    return Handle == WorkHandle::None ? WorkKind::Callback : WorkKind::Thread;
+    return Handle == HandleLoc::None ? WorkKind::Callback : WorkKind::Thread;
   }
 
   /// The stack variable the object belongs to.
@@ -500,13 +501,13 @@ public:
   void printState(raw_ostream &Out, ProgramStateRef State, const char *NL,
                   const char *Sep) const override;
 
-  void setModel(cvet::Model &&NewModel);
+  void setModel(cvet::ModelRef NewModel);
 
 private:
   const BugType BT{this, "Loop variable shared with later work",
                    "Concurrency"};
 
-  cvet::Model Model;
+  cvet::ModelRef Model;
   // Built from Model, which must not change afterwards.
   std::optional<CallDescriptionMap<const cvet::ThreadSpawn *>> Spawns;
   std::optional<CallDescriptionMap<const cvet::ThreadJoin *>> Joins;
@@ -534,37 +535,27 @@ private:
   const cvet::AsyncCall *asyncClassOf(const CXXRecordDecl *RD) const;
 };
 
-CallDescription describe(llvm::StringRef Name) {
-  return cvet::describeModelFunction(Name, CDM::SimpleFunc);
-}
-
-void LoopVarCaptureChecker::setModel(cvet::Model &&NewModel) {
+void LoopVarCaptureChecker::setModel(cvet::ModelRef NewModel) {
   Model = std::move(NewModel);
-  std::vector<std::pair<CallDescription, const cvet::ThreadSpawn *>> S;
-  std::vector<std::pair<CallDescription, const cvet::ThreadJoin *>> J;
-  std::vector<std::pair<CallDescription, const cvet::AsyncCall *>> A;
   // Spawn.
-  for (const cvet::ThreadSpawn &E : Model.ThreadSpawns)
-    S.emplace_back(describe(E.Function), &E);
+  Spawns.emplace(cvet::callTableOf<cvet::ThreadSpawn>(Model->ThreadSpawns));
   // Join.
-  for (const cvet::ThreadJoin &E : Model.ThreadJoins)
-    J.emplace_back(describe(E.Function), &E);
+  Joins.emplace(cvet::callTableOf<cvet::ThreadJoin>(Model->ThreadJoins));
   // Async: constructors (Class::Class) by class, functions by call.
-  for (const cvet::AsyncCall &E : Model.Async) {
-    std::vector<llvm::StringRef> Parts = cvet::qualifiedNameParts(E.Function);
-    if (Parts.size() > 1 && Parts.back() == Parts[Parts.size() - 2]) {
+  cvet::CallTableBuilder<const cvet::AsyncCall *> A;
+  for (const cvet::AsyncCall &E : Model->Async) {
+    if (cvet::isConstructorName(E.Function)) {
       AsyncClass Class;
+      std::vector<llvm::StringRef> Parts = cvet::qualifiedNameParts(E.Function);
       for (llvm::StringRef P : llvm::ArrayRef(Parts).drop_back())
         Class.ClassName.push_back(P.str());
       Class.Entry = &E;
       AsyncClasses.push_back(std::move(Class));
       continue;
     }
-    A.emplace_back(describe(E.Function), &E);
+    A.add(E.Function, &E);
   }
-  Spawns.emplace(S.begin(), S.end());
-  Joins.emplace(J.begin(), J.end());
-  AsyncFunctions.emplace(A.begin(), A.end());
+  AsyncFunctions.emplace(A.build());
 }
 
 //===----------------------------------------------------------------------===//
@@ -782,25 +773,25 @@ void LoopVarCaptureChecker::startSharing(const cvet::ThreadSpawn &S,
 
   std::optional<Sharing> New;
   switch (S.Handle) {
-  case WorkHandle::None:
+  case HandleLoc::None:
     New = Sharing::withCallback(Object, Origin, LC);
     break;
-  case WorkHandle::Return:
-    New = Sharing::withHandle(Object, Origin, LC, WorkHandle::Return, nullptr,
+  case HandleLoc::Return:
+    New = Sharing::withHandle(Object, Origin, LC, HandleLoc::Return, nullptr,
                               Call.getReturnValue().getAsSymbol());
     break;
-  case WorkHandle::Arg: {
+  case HandleLoc::Arg: {
     if (S.HandleArg >= Call.getNumArgs()) {
       C.addTransition(State);
       return;
     }
     SVal H = Call.getArgSVal(S.HandleArg);
     const MemRegion *HR = H.getAsRegion();
-    New = Sharing::withHandle(Object, Origin, LC, WorkHandle::Arg,
+    New = Sharing::withHandle(Object, Origin, LC, HandleLoc::Arg,
                               HR ? stripCasts(HR) : nullptr, H.getAsSymbol());
     break;
   }
-  case WorkHandle::OutParam: {
+  case HandleLoc::OutParam: {
     if (S.HandleArg >= Call.getNumArgs()) {
       C.addTransition(State);
       return;
@@ -825,10 +816,12 @@ void LoopVarCaptureChecker::startSharing(const cvet::ThreadSpawn &S,
         }
       }
     }
-    New = Sharing::withHandle(Object, Origin, LC, WorkHandle::OutParam, HR,
+    New = Sharing::withHandle(Object, Origin, LC, HandleLoc::OutParam, HR,
                               Sym);
     break;
   }
+  case HandleLoc::InPlace:
+    llvm_unreachable("the model reader rejects InPlace spawns");
   }
 
   if (S.SuccessReturn) {
@@ -852,16 +845,16 @@ bool joins(ProgramStateRef State, const Sharing &E, SVal H,
            const MemRegion *HRegion) {
   SymbolRef Sym = H.getAsSymbol();
   switch (E.handle()) {
-  case WorkHandle::None:
+  case HandleLoc::None:
     return false;
-  case WorkHandle::Return:
+  case HandleLoc::Return:
     return Sym && Sym == E.handleSymbol();
-  case WorkHandle::Arg: {
+  case HandleLoc::Arg: {
     const MemRegion *R = H.getAsRegion();
     return (R && stripCasts(R) == E.handleRegion()) ||
            (Sym && Sym == E.handleSymbol());
   }
-  case WorkHandle::OutParam:
+  case HandleLoc::OutParam:
     if (HRegion && HRegion == E.handleRegion())
       return true;
     if (!Sym)
@@ -874,6 +867,8 @@ bool joins(ProgramStateRef State, const Sharing &E, SVal H,
         TR && TR->getValueType()->isScalarType())
       return State->getSVal(TR).getAsSymbol() == Sym;
     return false;
+  case HandleLoc::InPlace:
+    break; // The model reader rejects InPlace spawns.
   }
   llvm_unreachable("unknown handle kind");
 }
@@ -1682,7 +1677,7 @@ private:
 void LoopVarCaptureChecker::checkASTCodeBody(const Decl *D,
                                              AnalysisManager &Mgr,
                                              BugReporter &BR) const {
-  if (Model.Async.empty() || !D->hasBody())
+  if (Model->Async.empty() || !D->hasBody())
     return;
   if (const auto *DC = dyn_cast<DeclContext>(D); DC && DC->isDependentContext())
     return;

@@ -37,8 +37,9 @@
 //===----------------------------------------------------------------------===//
 
 #include "Checkers.h"
-#include "ModelOption.h"
+#include "support/CallMatching.h"
 #include "support/Compat.h"
+#include "support/ModelOption.h"
 
 #include "clang/AST/Attr.h"
 #include "clang/AST/Decl.h"
@@ -206,7 +207,7 @@ public:
                  /*SuppressOnSink=*/true};
   BugType DoubleCloseBT{this, "Iterator closed twice", "Iterator lifetime"};
 
-  void buildTables(cvet::Model &&M);
+  void buildTables(cvet::ModelRef M);
 
   void checkPreCall(const CallEvent &Call, CheckerContext &C) const;
   void checkPostCall(const CallEvent &Call, CheckerContext &C) const;
@@ -231,7 +232,7 @@ public:
                   const char *Sep) const override;
 
 private:
-  cvet::Model Model;
+  cvet::ModelRef Model;
   std::deque<Family> Families; // stable addresses
   mutable llvm::StringMap<std::unique_ptr<Family>> TagFamilies;
   /// Whether a function (canonical declaration) has handle attributes.
@@ -429,6 +430,9 @@ static std::string subject(const IterState &S) {
     return ("Iterator opened by '" + S.opener() + "'").str();
   case HandleLoc::InPlace:
     return ("Scan started by '" + S.opener() + "'").str();
+  case HandleLoc::None:
+  case HandleLoc::Arg:
+    break; // The model reader rejects them for iterators.
   }
   llvm_unreachable("all shapes handled");
 }
@@ -607,29 +611,19 @@ static bool scanHandleAttrs(const FunctionDecl *FD) {
   return false;
 }
 
-/// C API names match C library style (external, file scope or std);
-/// "ns::name" matches C++ functions and methods by their qualified name.
-static CallDescription describe(llvm::StringRef Name) {
-  return cvet::describeModelFunction(Name, CallDescription::Mode::CLibrary);
-}
-
-static llvm::StringRef lastPart(llvm::StringRef Name) {
-  size_t Pos = Name.rfind("::");
-  return Pos == llvm::StringRef::npos ? Name : Name.substr(Pos + 2);
-}
 
 //===----------------------------------------------------------------------===//
 // Tables.
 //===----------------------------------------------------------------------===//
 
-void UnclosedIteratorChecker::buildTables(cvet::Model &&M) {
+void UnclosedIteratorChecker::buildTables(cvet::ModelRef M) {
   Model = std::move(M);
-  std::vector<std::pair<CallDescription, AcquireEntry>> Acq;
-  llvm::MapVector<llvm::StringRef, llvm::SmallVector<ReleaseEntry, 1>> Rel;
-  llvm::MapVector<llvm::StringRef, llvm::SmallVector<ArgEntry, 1>> Use, Own;
+  cvet::CallTableBuilder<AcquireEntry> Acq;
+  cvet::GroupedCallTableBuilder<ReleaseEntry> Rel;
+  cvet::GroupedCallTableBuilder<ArgEntry> Use, Own;
   llvm::StringSet<> SeenAcquire;
 
-  for (const cvet::IteratorFamily &IF : Model.Iterators) {
+  for (const cvet::IteratorFamily &IF : Model->Iterators) {
     bool InPlace = IF.Acquire.front().Handle == HandleLoc::InPlace;
     // A family named again (in a user file) extends the first one.
     auto Same = llvm::find_if(Families, [&](const Family &F) {
@@ -648,49 +642,41 @@ void UnclosedIteratorChecker::buildTables(cvet::Model &&M) {
 
     // Acquire.
     for (const cvet::IteratorAcquire &A : IF.Acquire) {
-      ModelNames.insert(lastPart(A.Function));
+      ModelNames.insert(cvet::unqualifiedName(A.Function));
       // The first family that names a function wins (user files come last).
       if (!SeenAcquire.insert(A.Function).second)
         continue;
-      Acq.emplace_back(
-          describe(A.Function),
-          AcquireEntry{&F, A.Handle, A.Arg, A.SuccessReturn, A.Function});
+      Acq.add(A.Function,
+          AcquireEntry{&F, A.Handle, A.HandleArg, A.SuccessReturn,
+                       A.Function});
     }
     // Release.
     for (const cvet::IteratorRelease &R : IF.Release) {
-      ModelNames.insert(lastPart(R.Function));
+      ModelNames.insert(cvet::unqualifiedName(R.Function));
       auto &Entries = Rel[R.Function];
       // The same release named twice (a family extended by a user file)
       // must close once.
       if (llvm::any_of(Entries, [&](const ReleaseEntry &E) {
-            return E.Fam == &F && E.Arg == R.Arg && E.EndsAll == R.EndsAll;
+            return E.Fam == &F && E.Arg == R.HandleArg && E.EndsAll == R.EndsAll;
           }))
         continue;
-      Entries.push_back(ReleaseEntry{&F, R.Arg, R.OnlyWhenReturnsNull,
+      Entries.push_back(ReleaseEntry{&F, R.HandleArg, R.OnlyWhenReturnsNull,
                                      R.Idempotent, R.EndsAll, R.Function});
     }
     for (const cvet::IteratorUse &U : IF.Use) {
-      ModelNames.insert(lastPart(U.Function));
-      Use[U.Function].push_back(ArgEntry{&F, U.Arg});
+      ModelNames.insert(cvet::unqualifiedName(U.Function));
+      Use[U.Function].push_back(ArgEntry{&F, U.HandleArg});
     }
     for (const cvet::IteratorUse &O : IF.TakesOwnership) {
-      ModelNames.insert(lastPart(O.Function));
-      Own[O.Function].push_back(ArgEntry{&F, O.Arg});
+      ModelNames.insert(cvet::unqualifiedName(O.Function));
+      Own[O.Function].push_back(ArgEntry{&F, O.HandleArg});
     }
   }
 
-  auto Build = [](auto &From, auto &Into) {
-    using Value =
-        typename std::decay_t<decltype(From)>::value_type::second_type;
-    std::vector<std::pair<CallDescription, Value>> V;
-    for (auto &KV : From)
-      V.emplace_back(describe(KV.first), KV.second);
-    Into = std::remove_reference_t<decltype(Into)>(V.begin(), V.end());
-  };
-  Acquirers = CallDescriptionMap<AcquireEntry>(Acq.begin(), Acq.end());
-  Build(Rel, Releasers);
-  Build(Use, Users);
-  Build(Own, Owners);
+  Acquirers = Acq.build();
+  Releasers = Rel.build();
+  Users = Use.build();
+  Owners = Own.build();
 }
 
 const Family &UnclosedIteratorChecker::familyForTag(llvm::StringRef Tag,
@@ -922,6 +908,9 @@ void UnclosedIteratorChecker::acquire(const CallEvent &Call, CheckerContext &C,
     C.addTransition(Ok, openNote(C, nullptr, R, std::move(Note)));
     return;
   }
+  case HandleLoc::None:
+  case HandleLoc::Arg:
+    llvm_unreachable("the model reader rejects them for iterators");
   }
 }
 

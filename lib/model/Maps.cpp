@@ -83,7 +83,12 @@ void MappingTraits<MapLifetime>::mapping(IO &IO, MapLifetime &L) {
 }
 
 std::string MappingTraits<MapLifetime>::validate(IO &IO, MapLifetime &L) {
-  return checkFunctionOrMacro(L.Function, L.Macro);
+  std::string E = checkFunctionOrMacro(L.Function, L.Macro);
+  if (E.empty() && L.Handle != HandleLoc::Return &&
+      L.Handle != HandleLoc::OutParam && L.Handle != HandleLoc::InPlace)
+    E = "'" + L.name().str() + "': 'Handle: " + handleLocName(L.Handle).str() +
+        "' does not name a map; use Return, OutParam or InPlace";
+  return E;
 }
 
 void MappingTraits<MapFamily>::mapping(IO &IO, MapFamily &F) {

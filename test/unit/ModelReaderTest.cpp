@@ -2,6 +2,9 @@
 
 #include "cvet/Model.h"
 #include "gtest/gtest.h"
+#include "llvm/Support/FileSystem.h"
+#include "llvm/Support/raw_ostream.h"
+#include <chrono>
 
 using namespace cvet;
 
@@ -33,7 +36,7 @@ Iterators:
   ASSERT_EQ(F.Acquire.size(), 1u);
   EXPECT_EQ(F.Acquire[0].Function, "stmt_open");
   EXPECT_EQ(F.Acquire[0].Handle, HandleLoc::OutParam);
-  EXPECT_EQ(F.Acquire[0].Arg, 1u);
+  EXPECT_EQ(F.Acquire[0].HandleArg, 1u); // read from the old key 'Arg'
   EXPECT_EQ(F.Acquire[0].SuccessReturn, 0);
   ASSERT_EQ(F.Release.size(), 1u);
   EXPECT_TRUE(F.Release[0].Idempotent);
@@ -122,6 +125,134 @@ TEST(ModelReader, DefaultModelKnowsOpendir) {
     for (const IteratorAcquire &A : F.Acquire)
       Found |= A.Function == "opendir";
   EXPECT_TRUE(Found);
+}
+
+TEST(ModelReader, OldAndNewKeysReadTheSame) {
+  Model M;
+  ASSERT_FALSE(llvm::errorToBool(parseModel(R"(
+ThreadSpawns:
+  # run_later(&t, fn, &arg);
+  - { Function: run_later, DataArg: 2, Handle: OutParam, HandleArg: 0 }
+ThreadSpawn:
+  # old_spawn(fn, &arg);
+  - { Function: old_spawn, DataArg: 1 }
+)",
+                                                 "m.yaml", M)));
+  ASSERT_EQ(M.ThreadSpawns.size(), 2u);
+  EXPECT_EQ(M.ThreadSpawns[0].Function, "run_later");
+  EXPECT_EQ(M.ThreadSpawns[1].Function, "old_spawn");
+}
+
+TEST(ModelReader, BothSpellingsOfOneKeyIsAnError) {
+  std::string E = errorOf(
+      "Iterators:\n"
+      "  - Family: w\n"
+      "    Acquire: [{ Function: w_open, Handle: OutParam, Arg: 1, "
+      "HandleArg: 1 }]\n"
+      "    Release: [{ Function: w_close }]\n");
+  EXPECT_NE(E.find("'Arg' is the old name of 'HandleArg'"), std::string::npos)
+      << E;
+}
+
+TEST(ModelReader, HandleWordsEachSectionRejects) {
+  std::string E = errorOf("Iterators:\n"
+                          "  - Family: w\n"
+                          "    Acquire: [{ Function: w_open, Handle: None }]\n"
+                          "    Release: [{ Function: w_close }]\n");
+  EXPECT_NE(E.find("'Handle: None' does not name an iterator"),
+            std::string::npos)
+      << E;
+  E = errorOf("ThreadSpawns:\n"
+              "  - { Function: s, DataArg: 1, Handle: InPlace }\n");
+  EXPECT_NE(E.find("'Handle: InPlace' does not name spawned work"),
+            std::string::npos)
+      << E;
+}
+
+TEST(ModelReader, SectionKeysComeFromTheList) {
+  std::vector<llvm::StringRef> Keys = modelSectionKeys();
+  EXPECT_NE(llvm::find(Keys, "Iterators"), Keys.end());
+  EXPECT_NE(llvm::find(Keys, "ThreadSpawns"), Keys.end());
+  EXPECT_EQ(llvm::find(Keys, "ThreadSpawn"), Keys.end()); // deprecated
+}
+
+/// A model file in a fresh temporary directory, removed afterwards.
+class ModelFile {
+public:
+  ModelFile() {
+    EXPECT_FALSE(llvm::sys::fs::createUniqueDirectory("cvet-model", Dir));
+    Path = (Dir + "/m.yaml").str();
+  }
+  ~ModelFile() {
+    llvm::sys::fs::remove(Path);
+    llvm::sys::fs::remove(Dir);
+  }
+  void write(llvm::StringRef Text) {
+    std::error_code EC;
+    llvm::raw_fd_ostream OS(Path, EC);
+    ASSERT_FALSE(EC);
+    OS << Text;
+  }
+  std::string Path;
+
+private:
+  llvm::SmallString<128> Dir;
+};
+
+const char *const WalkModel = "Iterators:\n"
+                              "  - Family: walk\n"
+                              "    Acquire: [{ Function: walk_open }]\n"
+                              "    Release: [{ Function: walk_close }]\n";
+
+TEST(ModelLoader, SameFilesShareOneModel) {
+  ModelFile F;
+  F.write(WalkModel);
+  llvm::Expected<ModelRef> A = loadModels({F.Path});
+  llvm::Expected<ModelRef> B = loadModels({F.Path});
+  ASSERT_TRUE(bool(A));
+  ASSERT_TRUE(bool(B));
+  EXPECT_EQ(A->get(), B->get());
+  EXPECT_EQ((*A)->Iterators.size(), defaultModel().Iterators.size() + 1);
+  EXPECT_EQ((*A)->Iterators.back().Name, "walk");
+}
+
+TEST(ModelLoader, NoFilesIsTheDefaultModel) {
+  llvm::Expected<ModelRef> M = loadModels({});
+  ASSERT_TRUE(bool(M));
+  EXPECT_EQ(M->get(), &defaultModel());
+}
+
+TEST(ModelLoader, AnEditedFileIsReadAgain) {
+  ModelFile F;
+  F.write(WalkModel);
+  llvm::Expected<ModelRef> Before = loadModels({F.Path});
+  ASSERT_TRUE(bool(Before));
+  F.write(std::string(WalkModel) + "    Use: [{ Function: walk_next }]\n");
+  // Some file systems keep whole seconds; the size differs anyway.
+  llvm::Expected<ModelRef> After = loadModels({F.Path});
+  ASSERT_TRUE(bool(After));
+  EXPECT_NE(Before->get(), After->get());
+  EXPECT_TRUE((*Before)->Iterators.back().Use.empty());
+  EXPECT_EQ((*After)->Iterators.back().Use.size(), 1u);
+}
+
+TEST(ModelLoader, ABrokenFileIsReportedAndLeftOut) {
+  ModelFile Good, Bad;
+  Good.write(WalkModel);
+  Bad.write("Iterators: [ {\n");
+  std::vector<std::string> Reported;
+  ModelRef M = loadModels({Bad.Path, Good.Path},
+                          [&](llvm::StringRef File, llvm::Error E) {
+                            Reported.push_back(File.str());
+                            llvm::consumeError(std::move(E));
+                          });
+  ASSERT_EQ(Reported.size(), 1u);
+  EXPECT_EQ(Reported[0], Bad.Path);
+  EXPECT_EQ(M->Iterators.back().Name, "walk");
+  llvm::Expected<ModelRef> Strict = loadModels({Good.Path, Bad.Path});
+  ASSERT_FALSE(bool(Strict));
+  std::string Text = llvm::toString(Strict.takeError());
+  EXPECT_NE(Text.find(Bad.Path + ":1:"), std::string::npos) << Text;
 }
 
 } // namespace

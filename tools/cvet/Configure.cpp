@@ -100,11 +100,9 @@ Expected<Plan> cvet::configure(const DriverOptions &O) {
   P.Settings.ModelFiles = P.Conf.Models;
   for (const std::string &M : O.ModelFiles)
     P.Settings.ModelFiles.push_back(absolutePath(M, P.Cwd));
-  for (const std::string &M : P.Settings.ModelFiles) {
-    Model Scratch;
-    if (Error E = loadModelFile(M, Scratch))
-      return std::move(E);
-  }
+  // The checkers get the same parsed models from the process-wide cache.
+  if (Expected<ModelRef> M = loadModels(P.Settings.ModelFiles); !M)
+    return M.takeError();
 
   // An unwritable log is found out now, not after an hour of analysis.
   for (const std::string &Out : {O.SarifFile, O.OverBudgetList})

@@ -11,6 +11,7 @@
 #ifndef CVET_MODEL_MAPS_H
 #define CVET_MODEL_MAPS_H
 
+#include "cvet/model/Vocabulary.h"
 #include "llvm/ADT/StringRef.h"
 #include "llvm/Support/YAMLTraits.h"
 #include <cstdint>
@@ -19,9 +20,6 @@
 #include <vector>
 
 namespace cvet {
-
-// From the shared vocabulary (cvet/Model.h includes this header after it).
-enum class HandleLoc;
 
 /// What a map operation does to the map.
 enum class MapOpKind {

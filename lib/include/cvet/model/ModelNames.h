@@ -11,6 +11,12 @@ namespace cvet {
 /// Why Name cannot be a model `Function:` (a C name or "ns::name"), or "".
 std::string checkFunctionName(llvm::StringRef Name);
 
+/// Why Name cannot be a qualified C++ name ("std::thread::thread"), or "".
+std::string checkQualifiedName(llvm::StringRef Name);
+
+/// Why Name cannot be a member function name ("join"), or "".
+std::string checkMemberName(llvm::StringRef Name);
+
 /// Why Name cannot be a model `Macro:` (an identifier), or "".
 std::string checkMacroName(llvm::StringRef Name);
 

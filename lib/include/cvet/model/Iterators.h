@@ -1,0 +1,97 @@
+//===- Iterators.h - model section Iterators (UnclosedIterator) -*- C++ -*-===//
+//
+//   Iterators:
+//     # DIR *d = opendir(p); while (readdir(d)) ...; closedir(d);
+//     - Family: DIR
+//       Acquire: [ { Function: opendir } ]
+//       Release: [ { Function: closedir } ]
+//
+// Families of functions that open a handle which must be closed, the
+// functions that close it, read it, or take it over. docs/models.md has every
+// key.
+//
+//===----------------------------------------------------------------------===//
+
+#ifndef CVET_MODEL_ITERATORS_H
+#define CVET_MODEL_ITERATORS_H
+
+#include "cvet/model/Vocabulary.h"
+#include <cstdint>
+#include <optional>
+#include <string>
+#include <vector>
+
+namespace cvet {
+
+/// A function that opens an iterator.
+struct IteratorAcquire {
+  std::string Function;
+  /// Return, OutParam or InPlace.
+  HandleLoc Handle = HandleLoc::Return;
+  unsigned HandleArg = 0; ///< OutParam / InPlace: the argument that points at it.
+  /// If set, the call acquired the handle only when it returned this value
+  /// (SQLITE_OK, MDB_SUCCESS, 0). Without it, a Return handle is acquired
+  /// unless it is NULL, and OutParam / InPlace handles always are.
+  std::optional<int64_t> SuccessReturn;
+};
+
+/// A function that closes an iterator.
+struct IteratorRelease {
+  std::string Function;
+  /// The handle (Return / OutParam) or a pointer to it (InPlace).
+  unsigned HandleArg = 0;
+  /// hash_seq_search(&status) releases the scan only when it returns NULL.
+  bool OnlyWhenReturnsNull = false;
+  /// Closing twice is harmless (glibc's globfree clears what it freed), so a
+  /// second close is not reported.
+  bool Idempotent = false;
+  /// The call ends every open handle of the family, whatever its arguments
+  /// (mdb_txn_commit ends the cursors of a write transaction). They are
+  /// forgotten, not marked closed: closing one later is not reported.
+  bool EndsAll = false;
+};
+
+/// A function known to use a handle without closing it or keeping it, or
+/// (TakesOwnership) one that takes it over.
+struct IteratorUse {
+  std::string Function;
+  unsigned HandleArg = 0;
+};
+
+/// One kind of iterator: how it is opened and how it is closed.
+struct IteratorFamily {
+  std::string Name; ///< Used in messages when no function name fits.
+  std::vector<IteratorAcquire> Acquire;
+  std::vector<IteratorRelease> Release;
+  std::vector<IteratorUse> Use;
+  /// Functions that take the handle over (the caller no longer closes it).
+  std::vector<IteratorUse> TakesOwnership;
+};
+
+} // namespace cvet
+
+LLVM_YAML_IS_SEQUENCE_VECTOR(cvet::IteratorAcquire)
+LLVM_YAML_IS_SEQUENCE_VECTOR(cvet::IteratorRelease)
+LLVM_YAML_IS_SEQUENCE_VECTOR(cvet::IteratorUse)
+LLVM_YAML_IS_SEQUENCE_VECTOR(cvet::IteratorFamily)
+
+namespace llvm::yaml {
+template <> struct MappingTraits<cvet::IteratorAcquire> {
+  static void mapping(IO &IO, cvet::IteratorAcquire &A);
+  static std::string validate(IO &IO, cvet::IteratorAcquire &A);
+};
+template <> struct MappingTraits<cvet::IteratorRelease> {
+  static void mapping(IO &IO, cvet::IteratorRelease &R);
+  static std::string validate(IO &IO, cvet::IteratorRelease &R);
+};
+template <> struct MappingTraits<cvet::IteratorUse> {
+  static void mapping(IO &IO, cvet::IteratorUse &U);
+  static std::string validate(IO &IO, cvet::IteratorUse &U);
+};
+template <> struct MappingTraits<cvet::IteratorFamily> {
+  static void mapping(IO &IO, cvet::IteratorFamily &F);
+  static std::string validate(IO &IO, cvet::IteratorFamily &F);
+};
+} // namespace llvm::yaml
+
+#endif // CVET_MODEL_ITERATORS_H
