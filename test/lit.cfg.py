@@ -28,6 +28,22 @@ clang = os.path.join(config.llvm_tools_dir, "clang")
 inputs = os.path.join(config.test_source_root, "Inputs")
 plugin = config.cvet_plugin
 
+# The clang-tidy module (checkers/tidy) and cvet-clangd. Added first: lit
+# replaces in list order, and %clang would match their start.
+#   %clang_tidy    clang-tidy of the same LLVM with cvet-tidy.so loaded
+#   %cvet_tidy     the clang-tidy plugin itself
+#   %cvet_clangd   cvet-clangd (feature `cvet-clangd` when it was built)
+tidy_plugin = os.path.join(config.cvet_obj_root, "lib", "cvet-tidy.so")
+clang_tidy = os.path.join(config.llvm_tools_dir, "clang-tidy")
+if os.path.isfile(tidy_plugin):
+    config.available_features.add("cvet-tidy")
+config.substitutions.append(("%clang_tidy", f"{clang_tidy} --load={tidy_plugin}"))
+config.substitutions.append(("%cvet_tidy", tidy_plugin))
+cvet_clangd = os.path.join(config.cvet_tools_dir, "cvet-clangd")
+if os.path.isfile(cvet_clangd):
+    config.available_features.add("cvet-clangd")
+config.substitutions.append(("%cvet_clangd", cvet_clangd))
+
 config.substitutions.append(("%clang_analyze_cc1",
     f"{clang} -cc1 -analyze -setup-static-analyzer -load {plugin} -I {inputs}"))
 config.substitutions.append(("%clang_analyze",
