@@ -12,8 +12,10 @@
 #include "LoopVarCaptureCheck.h"
 #include "UnclosedIteratorCheck.h"
 
+#include "support/Compat.h"
+
 #include "clang-tidy/ClangTidyModule.h"
-#include "clang-tidy/ClangTidyModuleRegistry.h"
+#include CVET_TIDY_MODULE_HEADER
 
 namespace cvet::tidy {
 namespace {
