@@ -26,11 +26,12 @@ if [ "${1:-}" = "--multitool-only" ]; then
   exit 0
 fi
 
-LLVM=${CVET_LLVM_VERSION:-19}
+# CVET_LLVM_VERSIONS="19 22" installs each major (LLVM 22 comes from
+# bookworm-security); the default is LLVM 19 (or CVET_LLVM_VERSION).
 packages=(
   cmake ninja-build python3 make git
-  "clang-$LLVM" "libclang-$LLVM-dev" "llvm-$LLVM-dev" "llvm-$LLVM-tools"
-  "clang-tools-$LLVM" "clangd-$LLVM" "clang-tidy-$LLVM"
+  # Packaging (cpack's .deb with computed dependencies).
+  dpkg-dev file
   libgrpc++-dev libprotobuf-dev protobuf-compiler-grpc libabsl-dev
   pkg-config libglib2.0-dev
   # Real headers of the libraries the default models know (lit tests).
@@ -43,6 +44,12 @@ packages=(
   # uthash's real macros (cvet.UnsyncMapWrite tests).
   uthash-dev
 )
+for LLVM in ${CVET_LLVM_VERSIONS:-${CVET_LLVM_VERSION:-19}}; do
+  packages+=(
+    "clang-$LLVM" "libclang-$LLVM-dev" "llvm-$LLVM-dev" "llvm-$LLVM-tools"
+    "clang-tools-$LLVM" "clangd-$LLVM" "clang-tidy-$LLVM"
+  )
+done
 # Node.js may come from elsewhere (its own npm): Debian's npm is needed only
 # when there is none.
 command -v npm >/dev/null || packages+=(nodejs npm)

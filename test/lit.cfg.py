@@ -84,6 +84,25 @@ else:
 if shutil.which("cmake"):
     config.available_features.add("cmake")
 
+# Packaging: cpack's .deb with dependencies from dpkg-shlibdeps, unpacked
+# with dpkg -x (test/Packaging).
+#   %cvet_obj_root   the build directory (its CPackConfig.cmake)
+if all(shutil.which(t) for t in ("cpack", "dpkg-deb", "dpkg-shlibdeps")):
+    config.available_features.add("deb")
+# (first: lit substitutes in list order, and %cvet is a prefix of it)
+config.substitutions.insert(0, ("%cvet_obj_root", config.cvet_obj_root))
+
+# The clang of the other tested LLVM major (19 or 22), when installed, for
+# loading the plugin into a clang it was not built for (test/Plugin).
+#   %other_clang, %other_llvm_major
+for other in ("19", "22"):
+    other_clang = os.path.join("/usr/lib/llvm-" + other, "bin", "clang")
+    if other != config.clang_version_major and os.path.exists(other_clang):
+        config.available_features.add("other-llvm")
+        config.substitutions.append(("%other_clang", other_clang))
+        config.substitutions.append(("%other_llvm_major", other))
+        break
+
 if shutil.which("node") and shutil.which("npm"):
     config.available_features.add("node")
 

@@ -22,6 +22,9 @@
 //                                            ClangTidyModuleRegistry.h header)
 //   driver_options::, getDriverOptTable()    the clang driver's option table
 //                                            (22 moves it out of clangDriver)
+//   deps::, DependencyScanningTool,          the dependency scanner (22 moves
+//   dependencyFile(Tool, CommandLine, CWD)   it, and reports through a
+//                                            DiagnosticConsumer)
 //
 // Nothing else in the tree tests CLANG_VERSION_MAJOR.
 //
@@ -30,20 +33,27 @@
 #ifndef CVET_CHECKERS_SUPPORT_COMPAT_H
 #define CVET_CHECKERS_SUPPORT_COMPAT_H
 
+#include "clang/Basic/Diagnostic.h"
 #include "clang/Basic/Version.h"
 
 #define CVET_CLANG_AT_LEAST(Major) (CLANG_VERSION_MAJOR >= (Major))
 
 #if CVET_CLANG_AT_LEAST(22)
+#include "clang/DependencyScanning/DependencyScanningService.h"
 #include "clang/Options/Options.h"
+#include "clang/Tooling/DependencyScanningTool.h"
 #else
 #include "clang/Driver/Options.h"
+#include "clang/Tooling/DependencyScanning/DependencyScanningService.h"
+#include "clang/Tooling/DependencyScanning/DependencyScanningTool.h"
 #endif
 #include "clang/StaticAnalyzer/Core/PathSensitive/CallEvent.h"
 #include "clang/StaticAnalyzer/Core/PathSensitive/CheckerContext.h"
 #include "clang/StaticAnalyzer/Core/PathSensitive/MemRegion.h"
 #include "clang/StaticAnalyzer/Core/PathSensitive/SVals.h"
 #include <memory>
+#include <optional>
+#include <string>
 
 #if CVET_CLANG_AT_LEAST(22)
 #define CVET_CHECK_BIND_PARAMS(Loc, Val, S, C)                                 \
@@ -66,6 +76,32 @@ using clang::getDriverOptTable;
 namespace driver_options = clang::driver::options;
 using clang::driver::getDriverOptTable;
 #endif
+
+#if CVET_CLANG_AT_LEAST(22)
+namespace deps = clang::dependencies;
+using DependencyScanningTool = clang::tooling::DependencyScanningTool;
+#else
+namespace deps = clang::tooling::dependencies;
+using DependencyScanningTool = deps::DependencyScanningTool;
+#endif
+
+/// The make-style dependency list of one compile command; std::nullopt when
+/// the scan fails (a file that does not parse), which nobody is told about.
+inline std::optional<std::string>
+dependencyFile(DependencyScanningTool &Tool,
+               llvm::ArrayRef<std::string> CommandLine, llvm::StringRef CWD) {
+#if CVET_CLANG_AT_LEAST(22)
+  clang::IgnoringDiagConsumer Quiet;
+  return Tool.getDependencyFile(CommandLine, CWD, Quiet);
+#else
+  llvm::Expected<std::string> Make = Tool.getDependencyFile(CommandLine, CWD);
+  if (!Make) {
+    llvm::consumeError(Make.takeError());
+    return std::nullopt;
+  }
+  return std::move(*Make);
+#endif
+}
 
 /// A symbol conjured for the value that `Origin` produces at the current
 /// program point, as the analyzer's own post-call modelling does.

@@ -4,14 +4,13 @@
 #include "CompileFlags.h"
 #include "Paths.h"
 
-#include "clang/Tooling/DependencyScanning/DependencyScanningService.h"
-#include "clang/Tooling/DependencyScanning/DependencyScanningTool.h"
+#include "support/Compat.h"
 #include "llvm/Support/ThreadPool.h"
 #include "llvm/Support/Threading.h"
 
 using namespace llvm;
 using namespace cvet;
-namespace deps = clang::tooling::dependencies;
+namespace deps = cvet::compat::deps;
 
 std::vector<std::string> cvet::parseMakeDependencies(StringRef Text) {
   std::vector<std::string> Out;
@@ -67,14 +66,13 @@ std::vector<std::vector<std::string>> cvet::scanIncludes(ArrayRef<Unit> Units,
   auto ScanOne = [&](size_t I) {
     const Unit &U = Units[I];
     Files[I].push_back(U.File);
-    deps::DependencyScanningTool Tool(Service);
-    Expected<std::string> Make = Tool.getDependencyFile(
+    compat::DependencyScanningTool Tool(Service);
+    std::optional<std::string> Make = compat::dependencyFile(
+        Tool,
         scanCommandLine(U.Command.CommandLine, U.File, U.Command.Directory),
         U.Command.Directory);
-    if (!Make) {
-      consumeError(Make.takeError());
+    if (!Make)
       return;
-    }
     for (const std::string &Dep : parseMakeDependencies(*Make))
       Files[I].push_back(absolutePath(Dep, U.Command.Directory));
   };

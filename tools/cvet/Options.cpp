@@ -158,10 +158,9 @@ std::string spelled(StringRef Name) {
 /// and "--flag=value" for an option that takes none.
 std::optional<std::string> valueError(int Argc, const char *const *Argv) {
   bool InMerge = Argc > 1 && StringRef(Argv[1]) == MergeCommand.getName();
-  StringMap<cl::Option *> &Registered = cl::getRegisteredOptions(
+  auto &Registered = cl::getRegisteredOptions(
       InMerge ? MergeCommand : cl::SubCommand::getTopLevel());
-  StringMap<cl::Option *> &Global =
-      cl::getRegisteredOptions(cl::SubCommand::getAll());
+  auto &Global = cl::getRegisteredOptions(cl::SubCommand::getAll());
   auto Find = [&](StringRef Name) -> cl::Option * {
     if (cl::Option *O = Registered.lookup(Name))
       return O;
