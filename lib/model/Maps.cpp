@@ -34,7 +34,16 @@ MapOpKind MapOp::opFor(std::optional<int64_t> OpArgValue) const {
   return OpByValue[*OpArgValue];
 }
 
+llvm::StringRef cvet::mapStoresName(MapStores S) {
+  return S == MapStores::Copies ? "Copies" : "Pointers";
+}
+
 namespace llvm::yaml {
+
+void ScalarEnumerationTraits<MapStores>::enumeration(IO &IO, MapStores &V) {
+  for (MapStores S : {MapStores::Pointers, MapStores::Copies})
+    IO.enumCase(V, mapStoresName(S).data(), S);
+}
 
 void ScalarEnumerationTraits<MapOpKind>::enumeration(IO &IO, MapOpKind &V) {
   IO.enumCase(V, "Read", MapOpKind::Read);
@@ -56,6 +65,7 @@ void MappingTraits<MapOp>::mapping(IO &IO, MapOp &O) {
   IO.mapOptional("ValueField", O.ValueField, std::string());
   IO.mapOptional("OpArg", O.OpArg);
   IO.mapOptional("OpByValue", O.OpByValue);
+  IO.mapOptional("SuccessReturn", O.SuccessReturn);
 }
 
 std::string MappingTraits<MapOp>::validate(IO &IO, MapOp &O) {
@@ -80,6 +90,9 @@ void MappingTraits<MapLifetime>::mapping(IO &IO, MapLifetime &L) {
   IO.mapOptional("Macro", L.Macro, std::string());
   IO.mapOptional("Handle", L.Handle, HandleLoc::Return);
   IO.mapOptional("MapArg", L.MapArg, 0u);
+  IO.mapOptional("Stores", L.Stores);
+  IO.mapOptional("KeyDupArg", L.KeyDupArg);
+  IO.mapOptional("KeyDupField", L.KeyDupField, std::string());
 }
 
 std::string MappingTraits<MapLifetime>::validate(IO &IO, MapLifetime &L) {
@@ -88,6 +101,10 @@ std::string MappingTraits<MapLifetime>::validate(IO &IO, MapLifetime &L) {
       L.Handle != HandleLoc::OutParam && L.Handle != HandleLoc::InPlace)
     E = "'" + L.name().str() + "': 'Handle: " + handleLocName(L.Handle).str() +
         "' does not name a map; use Return, OutParam or InPlace";
+  if (E.empty() && L.Stores && L.KeyDupArg)
+    E = "'" + L.name().str() + "': give 'Stores' or 'KeyDupArg', not both";
+  if (E.empty() && !L.KeyDupField.empty() && !L.KeyDupArg)
+    E = "'" + L.name().str() + "': 'KeyDupField' needs 'KeyDupArg'";
   return E;
 }
 
@@ -96,6 +113,8 @@ void MappingTraits<MapFamily>::mapping(IO &IO, MapFamily &F) {
   IO.mapRequired("Ops", F.Ops);
   IO.mapOptional("Create", F.Create);
   IO.mapOptional("Destroy", F.Destroy);
+  IO.mapOptional("Stores", F.Stores, MapStores::Pointers);
+  IO.mapOptional("CopyFlag", F.CopyFlag, std::string());
 }
 
 std::string MappingTraits<MapFamily>::validate(IO &IO, MapFamily &F) {
@@ -103,6 +122,10 @@ std::string MappingTraits<MapFamily>::validate(IO &IO, MapFamily &F) {
     return "'Family' must not be empty";
   if (F.Ops.empty())
     return "map family '" + F.Name + "' has no 'Ops'";
+  for (const MapLifetime &D : F.Destroy)
+    if (D.Stores || D.KeyDupArg || !D.KeyDupField.empty())
+      return "'" + D.name().str() +
+             "': 'Stores' and 'KeyDupArg' describe a creation, not a 'Destroy'";
   return "";
 }
 

@@ -60,11 +60,22 @@ struct MapOp {
   /// a value not known, count as Read.
   std::optional<unsigned> OpArg;
   std::vector<MapOpKind> OpByValue;
+  /// An insertion stored its key and value only when it returned this
+  /// (dictAdd's DICT_OK). Without it, one that returns a pointer stored
+  /// nothing when it returned NULL (hsearch, tsearch).
+  std::optional<int64_t> SuccessReturn;
 
   llvm::StringRef name() const { return Macro.empty() ? Function : Macro; }
   /// The operation when OpArg has the given value (Op without OpArg).
   MapOpKind opFor(std::optional<int64_t> OpArgValue) const;
 };
+
+/// What a map does with the keys it is given.
+enum class MapStores {
+  Pointers, ///< keeps the pointer (GHashTable, tsearch, a "no-dup" list)
+  Copies,   ///< keeps a copy (a key-dup function, dynahash, std::string keys)
+};
+llvm::StringRef mapStoresName(MapStores S);
 
 /// A function that creates or destroys a map.
 struct MapLifetime {
@@ -74,6 +85,13 @@ struct MapLifetime {
   /// MapArg (hcreate_r(64, &htab)). Destroy: MapArg is the map.
   HandleLoc Handle = HandleLoc::Return;
   unsigned MapArg = 0;
+  /// Create: what the map created stores (string_list_init_nodup: Pointers).
+  std::optional<MapStores> Stores;
+  /// Create: the map copies its keys when this argument (a key-dup function
+  /// or flag) is not null, or, with KeyDupField, when that field of what the
+  /// argument points to is not (dictCreate(&type): type.keyDup).
+  std::optional<unsigned> KeyDupArg;
+  std::string KeyDupField;
 
   llvm::StringRef name() const { return Macro.empty() ? Function : Macro; }
 };
@@ -85,6 +103,12 @@ struct MapFamily {
   std::vector<MapOp> Ops;
   std::vector<MapLifetime> Create;
   std::vector<MapLifetime> Destroy;
+  /// What maps of the family do with their keys, unless their creation or
+  /// CopyFlag says otherwise.
+  MapStores Stores = MapStores::Pointers;
+  /// A map copies its keys when this field of the map object ('->' and '.'
+  /// separated) is non-zero: string_list's strdup_strings.
+  std::string CopyFlag;
 };
 
 } // namespace cvet
@@ -92,6 +116,9 @@ struct MapFamily {
 namespace llvm::yaml {
 template <> struct ScalarEnumerationTraits<cvet::MapOpKind> {
   static void enumeration(IO &IO, cvet::MapOpKind &V);
+};
+template <> struct ScalarEnumerationTraits<cvet::MapStores> {
+  static void enumeration(IO &IO, cvet::MapStores &V);
 };
 template <> struct MappingTraits<cvet::MapOp> {
   static void mapping(IO &IO, cvet::MapOp &O);
