@@ -1,0 +1,311 @@
+//===- Report.cpp - how cvet.SubrangeEscape reports an entry -------------===//
+//
+// Names for messages, the message of each ending, and the path notes: where
+// the pointer was made, where it was stored, where its buffer ended. The
+// warning sits at the insertion, where the fix goes.
+//
+//===----------------------------------------------------------------------===//
+
+#include "State.h"
+#include "support/CallMatching.h"
+
+#include "clang/Basic/SourceManager.h"
+#include "clang/StaticAnalyzer/Core/BugReporter/BugReporter.h"
+#include "clang/StaticAnalyzer/Core/BugReporter/BugReporterVisitors.h"
+#include "clang/StaticAnalyzer/Core/PathSensitive/DynamicExtent.h"
+
+using namespace clang;
+using namespace clang::ento;
+using namespace cvet::subrange;
+
+const Expr *cvet::subrange::derivationOf(const ExplodedNode *N, const MemRegion *R) {
+  const unsigned Limit = 4000;
+  for (unsigned I = 0; N && I < Limit; ++I, N = N->getFirstPred()) {
+    std::optional<PostStmt> P = N->getLocationAs<PostStmt>();
+    if (!P)
+      continue;
+    const auto *E = dyn_cast<Expr>(P->getStmt());
+    if (!E || !E->getType()->isPointerType())
+      continue;
+    bool Makes = false;
+    if (const auto *BO = dyn_cast<BinaryOperator>(E))
+      Makes = BO->isAdditiveOp() || BO->isCompoundAssignmentOp();
+    else if (const auto *UO = dyn_cast<UnaryOperator>(E))
+      Makes = UO->getOpcode() == UO_AddrOf || UO->isIncrementDecrementOp();
+    if (!Makes)
+      continue;
+    const MemRegion *V = N->getSVal(E).getAsRegion();
+    if (V && V->StripCasts() == R)
+      return E;
+  }
+  return nullptr;
+}
+
+/// The expression that names the buffer: 'line' in line + off, &line[i],
+/// strchr(line, ':').
+const Expr *cvet::subrange::bufferNameOf(const Borrowed &B) {
+  if (!B.Made)
+    return B.Name;
+  if (B.Via)
+    return B.Name;
+  const Expr *E = B.Made->IgnoreParenImpCasts();
+  for (;;) {
+    if (const auto *BO = dyn_cast<BinaryOperator>(E)) {
+      E = (BO->getLHS()->getType()->isPointerType() ? BO->getLHS()
+                                                    : BO->getRHS())
+              ->IgnoreParenImpCasts();
+      continue;
+    }
+    if (const auto *UO = dyn_cast<UnaryOperator>(E)) {
+      E = UO->getSubExpr()->IgnoreParenImpCasts();
+      continue;
+    }
+    if (const auto *AS = dyn_cast<ArraySubscriptExpr>(E)) {
+      E = AS->getBase()->IgnoreParenImpCasts();
+      continue;
+    }
+    // An array inside a record names the record: ref->peer_ref->name.
+    if (const auto *ME = dyn_cast<MemberExpr>(E))
+      if (ME->getType()->isArrayType()) {
+        E = ME->getBase()->IgnoreParenImpCasts();
+        continue;
+      }
+    return E;
+  }
+}
+
+/// Source text of a short expression, for messages ("line", "req->buf").
+std::string cvet::subrange::exprText(const Expr *E, CheckerContext &C) {
+  if (!E)
+    return "";
+  E = E->IgnoreParenImpCasts();
+  if (const auto *DRE = dyn_cast<DeclRefExpr>(E))
+    return DRE->getDecl()->getNameAsString();
+  std::string S;
+  llvm::raw_string_ostream OS(S);
+  E->printPretty(OS, nullptr, C.getASTContext().getPrintingPolicy());
+  return S.size() <= 40 ? S : "";
+}
+
+/// The name of the buffer an entry points into: its variable ('line',
+/// 'copy' even when a helper called it 's'), the parameter it came from, or
+/// the expression it was borrowed through ('req->buf').
+static std::string bufferText(const StoredEntry &E, CheckerContext &C) {
+  const MemRegion *R = E.buffer();
+  if (const auto *Sym = dyn_cast<SymbolicRegion>(R))
+    if (const auto *Initial = dyn_cast<SymbolRegionValue>(Sym->getSymbol()))
+      R = Initial->getRegion();
+  if (isa<VarRegion, FieldRegion>(R) && R->canPrintPrettyAsExpr()) {
+    std::string S;
+    llvm::raw_string_ostream OS(S);
+    R->printPrettyAsExpr(OS);
+    return S;
+  }
+  return exprText(E.bufName(), C);
+}
+
+//===----------------------------------------------------------------------===//
+// Messages.
+//===----------------------------------------------------------------------===//
+
+static std::string quoted(llvm::StringRef S, llvm::StringRef Otherwise) {
+  return S.empty() ? Otherwise.str() : ("'" + S + "'").str();
+}
+
+/// "Pointer into the middle of 'line' is stored as a key of 'cache'".
+static std::string storedText(const StoredEntry &E, CheckerContext &C) {
+  std::string Buf = quoted(bufferText(E, C), "a buffer");
+  const Expr *MapE = E.mapName() ? E.mapName()->IgnoreParenImpCasts() : nullptr;
+  if (const auto *UO = dyn_cast_or_null<UnaryOperator>(MapE))
+    if (UO->getOpcode() == UO_AddrOf)
+      MapE = UO->getSubExpr(); // tsearch(key, &root, ...)
+  std::string Map = MapE ? quoted(exprText(MapE, C), "a map")
+                    : E.map()   ? "a map"
+                                : "the hsearch table";
+  std::string What =
+      !E.via().empty() ? "Pointer from '" + E.via().str() + "' into " + Buf
+      : E.viewAtStart() ? "View into " + Buf
+                        : "Pointer into the middle of " + Buf;
+  return What + " is stored as a " +
+         (E.role() == StoredEntry::Role::Key ? "key" : "value") + " of " +
+         Map;
+}
+
+/// The line of a call, or of the closing brace of a body.
+static unsigned lineOf(const Stmt *S, CheckerContext &C) {
+  SourceLocation L = isa<CompoundStmt>(S) ? S->getEndLoc() : S->getBeginLoc();
+  return C.getSourceManager().getExpansionLineNumber(L);
+}
+
+/// A report shown at the insertion rather than where the path ends.
+class EntryReport final : public PathSensitiveBugReport {
+  PathDiagnosticLocation At;
+
+public:
+  EntryReport(const BugType &BT, StringRef Msg, const ExplodedNode *Err,
+              PathDiagnosticLocation At, const Decl *InDecl)
+      : PathSensitiveBugReport(BT, Msg, Err, At, InDecl), At(At) {}
+  PathDiagnosticLocation getLocation() const override { return At; }
+};
+
+/// Notes where the pointer was made and where it was stored, found walking
+/// back from the report.
+class EntryNotes final : public BugReporterVisitor {
+  const Expr *Insert, *Made;
+  std::string StoredNote, MadeNote;
+  /// Where and how the buffer ends (the free, the refill, the return).
+  const Stmt *EndAt;
+  std::string EndNote;
+  bool SeenEnd = false, SeenInsert = false, SeenMade = false;
+
+  static bool isAt(const ExplodedNode *N, const Expr *E) {
+    std::optional<PostStmt> P = N->getLocationAs<PostStmt>();
+    return P && P->getStmt() == E;
+  }
+
+public:
+  EntryNotes(const Expr *Insert, const Expr *Made, std::string StoredNote,
+             std::string MadeNote, const Stmt *EndAt, std::string EndNote)
+      : Insert(Insert), Made(Made), StoredNote(std::move(StoredNote)),
+        MadeNote(std::move(MadeNote)), EndAt(EndAt),
+        EndNote(std::move(EndNote)) {}
+
+  void Profile(llvm::FoldingSetNodeID &ID) const override {
+    static int Tag;
+    ID.AddPointer(&Tag);
+    ID.AddPointer(Insert);
+    ID.AddPointer(Made);
+  }
+
+  PathDiagnosticPieceRef VisitNode(const ExplodedNode *N,
+                                   BugReporterContext &BRC,
+                                   PathSensitiveBugReport &) override {
+    const SourceManager &SM = BRC.getSourceManager();
+    if (!SeenEnd) {
+      SeenEnd = true;
+      if (EndAt && !EndNote.empty()) {
+        PathDiagnosticLocation L =
+            isa<CompoundStmt>(EndAt)
+                ? PathDiagnosticLocation::createEndBrace(
+                      cast<CompoundStmt>(EndAt), SM)
+                : PathDiagnosticLocation(EndAt, SM, N->getLocationContext());
+        return std::make_shared<PathDiagnosticEventPiece>(L, EndNote);
+      }
+    }
+    const std::string *Note = nullptr;
+    const Expr *At = nullptr;
+    if (!SeenInsert && isAt(N, Insert)) {
+      SeenInsert = true;
+      Note = &StoredNote;
+      At = Insert;
+    } else if (SeenInsert && !SeenMade && Made && isAt(N, Made)) {
+      SeenMade = true;
+      Note = &MadeNote;
+      At = Made;
+    }
+    if (!Note)
+      return nullptr;
+    PathDiagnosticLocation L(At, BRC.getSourceManager(),
+                             N->getLocationContext());
+    return std::make_shared<PathDiagnosticEventPiece>(L, *Note);
+  }
+};
+
+void cvet::subrange::reportEntry(const BugType &BT,
+                                 llvm::DenseSet<const Expr *> &Reported,
+                                 const StoredEntry &E, const Ending &End,
+                                 ExplodedNode *Err, CheckerContext &C) {
+  // One report per insertion, whichever path gets there first: the message
+  // names the line of the free or refill, which differs from path to path.
+  if (!Reported.insert(E.insert()).second)
+    return;
+  std::string Buf = quoted(End.Name.empty() ? bufferText(E, C) : End.Name,
+                           "the buffer");
+  std::string Msg = storedText(E, C) + "; ";
+  switch (End.How) {
+  case Ending::Freed:
+    Msg += "it dangles when " + Buf + " is freed by '" + End.By.str() +
+           "' at line " + std::to_string(lineOf(End.At, C));
+    break;
+  case Ending::Reallocated:
+    Msg += "it dangles when " + Buf + " is reallocated by '" + End.By.str() +
+           "' at line " + std::to_string(lineOf(End.At, C));
+    break;
+  case Ending::Refilled:
+    Msg += "it dangles when " + Buf + " is refilled by '" + End.By.str() +
+           "' at line " + std::to_string(lineOf(End.At, C));
+    break;
+  case Ending::OutOfScope:
+    Msg += "it dangles when " + Buf + " goes out of scope at line " +
+           std::to_string(lineOf(End.At, C));
+    break;
+  case Ending::Pinned: {
+    std::string Size = "buffer";
+    if (const auto *SR = dyn_cast<SubRegion>(E.buffer()))
+      if (const llvm::APSInt *N = C.getSValBuilder().getKnownValue(
+              C.getState(), getDynamicExtent(C.getState(), SR,
+                                             C.getSValBuilder())))
+        Size = std::to_string(N->getExtValue()) + "-byte buffer";
+    Msg += "it keeps the whole " + Size + " alive as long as the entry lives";
+    break;
+  }
+  }
+  Msg += C.getASTContext().getLangOpts().CPlusPlus
+             ? " — store a copy (std::string, strndup)"
+             : " — store a copy (g_strndup, strndup)";
+
+  const LocationContext *InsCtx = E.insertContext();
+  PathDiagnosticLocation At =
+      PathDiagnosticLocation::createBegin(E.insert(), C.getSourceManager(),
+                                          InsCtx);
+  auto R = std::make_unique<EntryReport>(
+      BT, Msg, Err, At,
+      InsCtx->getStackFrame()->getDecl());
+  R->markInteresting(E.buffer());
+  std::string Own = quoted(bufferText(E, C), "the buffer");
+  std::string MadeNote =
+      E.via().empty() ? "Pointer into the middle of " + Own + " made here"
+                      : "'" + E.via().str() + "' returns a pointer into " + Own;
+  std::string EndNote;
+  switch (End.How) {
+  case Ending::Freed:
+    EndNote = Buf + " is freed here; the entry still points into it";
+    break;
+  case Ending::Reallocated:
+    EndNote = Buf + " may move here; the entry still points into it";
+    break;
+  case Ending::Refilled:
+    EndNote = Buf + " is refilled here; the entry now points at other data";
+    break;
+  case Ending::OutOfScope:
+    EndNote = Buf + " goes out of scope here; the entry still points into it";
+    break;
+  case Ending::Pinned:
+    break;
+  }
+  R->addVisitor<EntryNotes>(E.insert(), E.made(), storedText(E, C), MadeNote,
+                            End.At, EndNote);
+  C.emitReport(std::move(R));
+}
+
+
+/// How a freeing or refilling call names its buffer: 'opts', 'r->line'.
+std::string cvet::subrange::bufferArgText(const cvet::SubrangeCall &S,
+                                 const CallEvent &Call, CheckerContext &C) {
+  const Expr *E = cvet::argExpr(Call, S.BufferArg);
+  if (!E)
+    return "";
+  E = E->IgnoreParenImpCasts();
+  const auto *UO = dyn_cast<UnaryOperator>(E);
+  bool AddressOf = UO && UO->getOpcode() == UO_AddrOf;
+  if (S.BufferByPointer)
+    return AddressOf ? exprText(UO->getSubExpr(), C) : "";
+  if (!S.BufferField.empty()) {
+    std::string Base = exprText(AddressOf ? UO->getSubExpr() : E, C);
+    if (Base.empty())
+      return "";
+    return Base + (AddressOf ? "." : "->") + S.BufferField;
+  }
+  return exprText(E, C);
+}
+
