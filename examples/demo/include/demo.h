@@ -14,5 +14,7 @@ int count_subdirs(const char *path, size_t *count);
 int run_workers(void);
 /* pool.c */
 int run_pool(void);
+/* aliases.c */
+int load_aliases(const char *path, size_t *count);
 
 #endif

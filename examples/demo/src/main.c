@@ -9,5 +9,8 @@ int main(int argc, char **argv) {
     return 1;
   }
   printf("%s: %zu files, %zu directories\n", dir, files, subdirs);
+  size_t aliases = 0;
+  if (argc > 2 && load_aliases(argv[2], &aliases) == 0)
+    printf("%zu aliases\n", aliases);
   return run_workers() || run_pool();
 }
