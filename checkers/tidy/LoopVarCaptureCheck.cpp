@@ -30,6 +30,7 @@
 #include "clang/ASTMatchers/ASTMatchFinder.h"
 #include "clang/StaticAnalyzer/Core/PathSensitive/CallDescription.h"
 #include "llvm/ADT/StringMap.h"
+#include "llvm/ADT/StringSet.h"
 
 using namespace clang;
 using namespace clang::ast_matchers;
@@ -45,7 +46,7 @@ struct CaptureTables {
   std::unique_ptr<CallDescriptionMap<const ThreadJoin *>> Joins;
   std::unique_ptr<CallDescriptionMap<const AsyncCall *>> AsyncFunctions;
   llvm::StringMap<const AsyncCall *> AsyncClasses; ///< "std::thread"
-  std::vector<std::string> CalleeNames, ClassNames;
+  llvm::StringSet<> CalleeNames; ///< unqualified, for a quick look first
 
   explicit CaptureTables(ModelRef Shared);
   const AsyncCall *asyncClassOf(const CXXRecordDecl *RD) const {
@@ -60,7 +61,7 @@ CaptureTables::CaptureTables(ModelRef Shared) : M(std::move(Shared)) {
   Spawns = std::make_unique<CallDescriptionMap<const ThreadSpawn *>>(
       callTableOf<ThreadSpawn>(M->ThreadSpawns));
   for (const ThreadSpawn &E : M->ThreadSpawns)
-    CalleeNames.push_back(unqualifiedName(E.Function).str());
+    CalleeNames.insert(unqualifiedName(E.Function));
   Joins = std::make_unique<CallDescriptionMap<const ThreadJoin *>>(
       callTableOf<ThreadJoin>(M->ThreadJoins));
   // Async: constructors (Class::Class) by class, functions by call.
@@ -69,11 +70,10 @@ CaptureTables::CaptureTables(ModelRef Shared) : M(std::move(Shared)) {
     if (isConstructorName(E.Function)) {
       llvm::StringRef Class = llvm::StringRef(E.Function).rsplit("::").first;
       AsyncClasses[Class] = &E;
-      ClassNames.push_back(Class.str());
       continue;
     }
     A.add(E.Function, &E);
-    CalleeNames.push_back(unqualifiedName(E.Function).str());
+    CalleeNames.insert(unqualifiedName(E.Function));
   }
   AsyncFunctions =
       std::make_unique<CallDescriptionMap<const AsyncCall *>>(A.build());
@@ -405,56 +405,11 @@ void LoopVarCaptureCheck::storeOptions(
   Models.store(Options, Opts);
 }
 
-void LoopVarCaptureCheck::onEndOfTranslationUnit() { Parents.clear(); }
-
-void LoopVarCaptureCheck::registerMatchers(MatchFinder *Finder) {
-  if (!Tables)
-    Tables = std::make_unique<CaptureTables>(Models.get(*this));
-  std::vector<llvm::StringRef> Callees(Tables->CalleeNames.begin(),
-                                       Tables->CalleeNames.end());
-  std::vector<llvm::StringRef> Classes(Tables->ClassNames.begin(),
-                                       Tables->ClassNames.end());
-  auto InLoop = hasAncestor(stmt(anyOf(forStmt(), whileStmt(), doStmt(),
-                                       cxxForRangeStmt())));
-  auto Fn = forCallable(decl().bind("fn"));
-  Finder->addMatcher(
-      callExpr(callee(functionDecl(hasAnyName(Callees))), InLoop, Fn)
-          .bind("spawn"),
-      this);
-  if (!Classes.empty()) {
-    Finder->addMatcher(
-        cxxConstructExpr(
-            hasDeclaration(cxxConstructorDecl(ofClass(hasAnyName(Classes)))),
-            InLoop, Fn)
-            .bind("spawn"),
-        this);
-    // threads.emplace_back([&] { ... }): the thread is built in the container.
-    Finder->addMatcher(
-        cxxMemberCallExpr(callee(cxxMethodDecl(hasAnyName(
-                              "emplace_back", "emplace", "emplace_front"))),
-                          InLoop, Fn)
-            .bind("emplace"),
-        this);
-  }
-}
-
-void LoopVarCaptureCheck::check(const MatchFinder::MatchResult &Result) {
-  const auto *Fn = Result.Nodes.getNodeAs<Decl>("fn");
-  const Stmt *Body = Fn ? Fn->getBody() : nullptr;
-  if (!Body || Fn->isTemplated())
-    return;
-  std::unique_ptr<ParentMap> &PM = Parents[Body];
-  if (!PM)
-    PM = std::make_unique<ParentMap>(const_cast<Stmt *>(Body));
-  FunctionScan Scan(*Tables, *PM, *Result.Context);
-
-  const Expr *E = Result.Nodes.getNodeAs<Expr>("spawn");
-  bool InPlace = false;
-  if (!E) {
-    E = Result.Nodes.getNodeAs<Expr>("emplace");
-    InPlace = true;
-  }
-  if (!E || E->isTypeDependent() || E->isValueDependent())
+/// One spawn, async call or emplace inside a loop of the function.
+static void checkSpawn(LoopVarCaptureCheck &Check, const CaptureTables &T,
+                       const FunctionScan &Scan, const Expr *E, bool InPlace,
+                       ASTContext &Ctx) {
+  if (E->isTypeDependent() || E->isValueDependent())
     return;
   llvm::SmallVector<const Stmt *, 4> Loops = Scan.loopsAround(E);
   if (Loops.empty())
@@ -470,7 +425,7 @@ void LoopVarCaptureCheck::check(const MatchFinder::MatchResult &Result) {
     if (!Spec || Spec->getTemplateArgs().size() == 0 ||
         Spec->getTemplateArgs()[0].getKind() != TemplateArgument::Type)
       return;
-    Entry = Tables->asyncClassOf(
+    Entry = T.asyncClassOf(
         Spec->getTemplateArgs()[0].getAsType()->getAsCXXRecordDecl());
     if (!Entry)
       return;
@@ -478,23 +433,23 @@ void LoopVarCaptureCheck::check(const MatchFinder::MatchResult &Result) {
       collectCaptures(A, /*ThroughWrappers=*/false, Captures);
     llvm::erase_if(Captures, [](const Capture &C) { return C.Address; });
   } else if (const auto *CE = dyn_cast<CXXConstructExpr>(E)) {
-    Entry = Tables->asyncClassOf(CE->getConstructor()->getParent());
+    Entry = T.asyncClassOf(CE->getConstructor()->getParent());
     if (!Entry)
       return;
     for (unsigned I = 0; I < CE->getNumArgs(); ++I)
       if (!Entry->CallableArg || *Entry->CallableArg == I)
         collectCaptures(CE->getArg(I), /*ThroughWrappers=*/true, Captures);
   } else if (const auto *Call = dyn_cast<CallExpr>(E)) {
-    if (const ThreadSpawn *const *S = Tables->Spawns->lookupAsWritten(*Call)) {
+    if (const ThreadSpawn *const *S = T.Spawns->lookupAsWritten(*Call)) {
       // uv_queue_work's req->data is set elsewhere: left to the analyzer.
       if (!(*S)->DataField.empty() || (*S)->DataArg >= Call->getNumArgs())
         return;
-      if (const VarDecl *V = addressedObject(Call->getArg((*S)->DataArg), *Result.Context))
+      if (const VarDecl *V = addressedObject(Call->getArg((*S)->DataArg), Ctx))
         Captures.push_back({V, V, true, false});
       Kind = (*S)->Handle == HandleLoc::None ? WorkKind::Callback
                                               : WorkKind::Thread;
     } else if (const AsyncCall *const *A =
-                   Tables->AsyncFunctions->lookupAsWritten(*Call)) {
+                   T.AsyncFunctions->lookupAsWritten(*Call)) {
       Entry = *A;
       for (unsigned I = 0; I < Call->getNumArgs(); ++I)
         if (!Entry->CallableArg || *Entry->CallableArg == I)
@@ -518,18 +473,76 @@ void LoopVarCaptureCheck::check(const MatchFinder::MatchResult &Result) {
       continue;
     WorkKind K = C.Block ? WorkKind::Block : Entry ? kindOf(Entry->Work) : Kind;
     std::string Name = C.Named->getNameAsString();
-    diag(E->getExprLoc(), "%0")
+    Check.diag(E->getExprLoc(), "%0")
         << (Write ? changedMessage(Name, K, !C.Address)
                   : scopeMessage(Name, K, /*AtReturn=*/false))
         << E->getSourceRange();
     if (Write)
-      diag(Write->getBeginLoc(), "%0", DiagnosticIDs::Note)
+      Check.diag(Write->getBeginLoc(), "%0", DiagnosticIDs::Note)
           << ("'" + Name + "' is changed here while the " + wording(K).Noun +
               " may still use it");
     else if (const auto *B = dyn_cast_or_null<CompoundStmt>(loopBody(Loop)))
-      diag(B->getRBracLoc(), "%0", DiagnosticIDs::Note)
+      Check.diag(B->getRBracLoc(), "%0", DiagnosticIDs::Note)
           << ("'" + Name + "' goes out of scope here");
   }
+}
+
+// Every function, lambda and block body, each on its own: matching the calls
+// with hasAncestor / forCallable would build the parent map of the whole
+// translation unit on every keystroke.
+void LoopVarCaptureCheck::registerMatchers(MatchFinder *Finder) {
+  if (!Tables)
+    Tables = std::make_unique<CaptureTables>(Models.get(*this));
+  Finder->addMatcher(functionDecl(isDefinition()).bind("fn"), this);
+  Finder->addMatcher(lambdaExpr().bind("lambda"), this);
+  Finder->addMatcher(blockExpr().bind("block"), this);
+}
+
+/// Calls and constructions inside loops of S that may start work: by name
+/// first, the model decides later. Nested lambdas and blocks are bodies of
+/// their own.
+static void findCandidates(const Stmt *S, unsigned Depth, const CaptureTables &T,
+                           llvm::SmallVectorImpl<std::pair<const Expr *, bool>> &Out) {
+  if (!S || isa<LambdaExpr, BlockExpr>(S))
+    return;
+  if (Depth > 0) {
+    if (const auto *MC = dyn_cast<CXXMemberCallExpr>(S)) {
+      const CXXMethodDecl *M = MC->getMethodDecl();
+      if (M && M->getIdentifier() &&
+          llvm::is_contained({"emplace_back", "emplace", "emplace_front"},
+                             M->getName()))
+        Out.push_back({MC, true});
+    } else if (const auto *CE = dyn_cast<CallExpr>(S)) {
+      const FunctionDecl *FD = CE->getDirectCallee();
+      if (FD && FD->getIdentifier() && T.CalleeNames.count(FD->getName()))
+        Out.push_back({CE, false});
+    } else if (const auto *CC = dyn_cast<CXXConstructExpr>(S)) {
+      if (T.asyncClassOf(CC->getConstructor()->getParent()))
+        Out.push_back({CC, false});
+    }
+  }
+  unsigned Inner = Depth + (isLoop(S) ? 1 : 0);
+  for (const Stmt *Child : S->children())
+    findCandidates(Child, Inner, T, Out);
+}
+
+void LoopVarCaptureCheck::check(const MatchFinder::MatchResult &Result) {
+  const Decl *Fn = Result.Nodes.getNodeAs<FunctionDecl>("fn");
+  if (const auto *LE = Result.Nodes.getNodeAs<LambdaExpr>("lambda"))
+    Fn = LE->getCallOperator();
+  if (const auto *BE = Result.Nodes.getNodeAs<BlockExpr>("block"))
+    Fn = BE->getBlockDecl();
+  Stmt *Body = Fn ? Fn->getBody() : nullptr;
+  if (!Body || Fn->isTemplated())
+    return;
+  llvm::SmallVector<std::pair<const Expr *, bool>, 4> Candidates;
+  findCandidates(Body, 0, *Tables, Candidates);
+  if (Candidates.empty())
+    return;
+  ParentMap PM(Body);
+  FunctionScan Scan(*Tables, PM, *Result.Context);
+  for (auto [E, InPlace] : Candidates)
+    checkSpawn(*this, *Tables, Scan, E, InPlace, *Result.Context);
 }
 
 } // namespace cvet::tidy

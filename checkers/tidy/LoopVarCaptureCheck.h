@@ -13,12 +13,7 @@
 
 #include "CheckModel.h"
 #include "clang-tidy/ClangTidyCheck.h"
-#include "llvm/ADT/DenseMap.h"
 #include <memory>
-
-namespace clang {
-class ParentMap;
-} // namespace clang
 
 namespace cvet::tidy {
 
@@ -32,13 +27,10 @@ public:
   void registerMatchers(clang::ast_matchers::MatchFinder *Finder) override;
   void check(const clang::ast_matchers::MatchFinder::MatchResult &Result) override;
   void storeOptions(clang::tidy::ClangTidyOptions::OptionMap &Opts) override;
-  void onEndOfTranslationUnit() override;
 
 private:
   CheckModel Models;
   std::unique_ptr<CaptureTables> Tables;
-  llvm::DenseMap<const clang::Stmt *, std::unique_ptr<clang::ParentMap>>
-      Parents;
 };
 
 } // namespace cvet::tidy

@@ -92,7 +92,7 @@ struct IteratorTables {
   std::unique_ptr<CallDescriptionMap<llvm::SmallVector<ReleaseEntry, 1>>>
       Release;
   std::unique_ptr<CallDescriptionMap<llvm::SmallVector<ArgEntry, 1>>> Use, Own;
-  std::vector<std::string> AcquireNames;
+  llvm::StringSet<> AcquireNames; ///< unqualified, for a quick look first
 
   explicit IteratorTables(ModelRef M);
 };
@@ -118,7 +118,7 @@ IteratorTables::IteratorTables(ModelRef M) : Model(std::move(M)) {
         continue;
       Acq.add(A.Function, AcquireEntry{&F, A.Handle, A.HandleArg,
                                        A.SuccessReturn, A.Function});
-      AcquireNames.push_back(unqualifiedName(A.Function).str());
+      AcquireNames.insert(unqualifiedName(A.Function));
     }
     // Release.
     for (const IteratorRelease &R : IF.Release)
@@ -147,14 +147,16 @@ namespace {
 
 std::string subject(const AcquireEntry &A) {
   switch (A.Shape) {
-  case HandleLoc::Return:
-    return "Iterator returned by '" + A.Name + "'";
   case HandleLoc::OutParam:
     return "Iterator opened by '" + A.Name + "'";
   case HandleLoc::InPlace:
     return "Scan started by '" + A.Name + "'";
+  case HandleLoc::Return:
+  case HandleLoc::None: // not an Iterators shape; the reader refuses it
+  case HandleLoc::Arg:
+    break;
   }
-  llvm_unreachable("all shapes handled");
+  return "Iterator returned by '" + A.Name + "'";
 }
 
 std::string leakMessage(const AcquireEntry &A) {
@@ -932,24 +934,42 @@ void UnclosedIteratorCheck::storeOptions(
   Models.store(Options, Opts);
 }
 
+// Every function, lambda and block body, each on its own: matching the
+// acquiring calls and asking for their function (forCallable) would build
+// the parent map of the whole translation unit on every keystroke.
 void UnclosedIteratorCheck::registerMatchers(MatchFinder *Finder) {
   if (!Tables)
     Tables = std::make_unique<IteratorTables>(Models.get(*this));
-  std::vector<llvm::StringRef> Names(Tables->AcquireNames.begin(),
-                                     Tables->AcquireNames.end());
-  Finder->addMatcher(
-      callExpr(callee(functionDecl(hasAnyName(Names))),
-               forCallable(decl().bind("fn")))
-          .bind("acquire"),
-      this);
+  Finder->addMatcher(functionDecl(isDefinition()).bind("fn"), this);
+  Finder->addMatcher(lambdaExpr().bind("lambda"), this);
+  Finder->addMatcher(blockExpr().bind("block"), this);
+}
+
+/// Whether S calls a function named like an Acquire of the model, outside
+/// nested lambdas and blocks (which are bodies of their own).
+static bool callsAcquireName(const Stmt *S, const llvm::StringSet<> &Names) {
+  if (!S || isa<LambdaExpr, BlockExpr>(S))
+    return false;
+  if (const auto *CE = dyn_cast<CallExpr>(S))
+    if (const FunctionDecl *FD = CE->getDirectCallee())
+      if (const IdentifierInfo *II = FD->getIdentifier();
+          II && Names.count(II->getName()))
+        return true;
+  for (const Stmt *Child : S->children())
+    if (callsAcquireName(Child, Names))
+      return true;
+  return false;
 }
 
 void UnclosedIteratorCheck::check(const MatchFinder::MatchResult &Result) {
-  const auto *Fn = Result.Nodes.getNodeAs<Decl>("fn");
-  if (!Fn || !Analyzed.insert(Fn).second)
-    return;
-  Stmt *Body = Fn->getBody();
-  if (!Body || Fn->isTemplated())
+  const Decl *Fn = Result.Nodes.getNodeAs<FunctionDecl>("fn");
+  if (const auto *LE = Result.Nodes.getNodeAs<LambdaExpr>("lambda"))
+    Fn = LE->getCallOperator();
+  if (const auto *BE = Result.Nodes.getNodeAs<BlockExpr>("block"))
+    Fn = BE->getBlockDecl();
+  Stmt *Body = Fn ? Fn->getBody() : nullptr;
+  if (!Body || Fn->isTemplated() ||
+      !callsAcquireName(Body, Tables->AcquireNames))
     return;
   FunctionAnalysis A(*Tables, *Result.Context, Fn, Body);
   A.run([&](const Site &S, SourceLocation Where) {

@@ -12,7 +12,6 @@
 
 #include "CheckModel.h"
 #include "clang-tidy/ClangTidyCheck.h"
-#include "llvm/ADT/DenseSet.h"
 #include <memory>
 
 namespace cvet::tidy {
@@ -27,12 +26,10 @@ public:
   void registerMatchers(clang::ast_matchers::MatchFinder *Finder) override;
   void check(const clang::ast_matchers::MatchFinder::MatchResult &Result) override;
   void storeOptions(clang::tidy::ClangTidyOptions::OptionMap &Opts) override;
-  void onEndOfTranslationUnit() override { Analyzed.clear(); }
 
 private:
   CheckModel Models;
   std::unique_ptr<IteratorTables> Tables;
-  llvm::DenseSet<const clang::Decl *> Analyzed;
 };
 
 } // namespace cvet::tidy
