@@ -257,9 +257,12 @@ void Builder::recordAccess(const FunctionDecl *FD, const MapOp &Op,
   if (MapExpr) {
     A.Map = storageOfExpr(MapExpr);
     A.MapName = storageName(MapExpr, Ctx);
-  } else {
-    A.Map = Storage{nullptr, Reach::Global, nullptr};
-    A.MapName = Op.name().str();
+  } else if (const auto *CE = dyn_cast<CallExpr>(Site);
+             CE && CE->getDirectCallee()) {
+    // The one process-wide table of the function (hsearch).
+    A.Map = Storage{CE->getDirectCallee()->getCanonicalDecl(), Reach::Global,
+                    nullptr};
+    A.MapName = (Op.name() + "'s table").str();
   }
   if (!A.Map)
     return;

@@ -541,7 +541,10 @@ void UnsyncMapWriteChecker::checkWrite(const Write &W, ProgramStateRef St,
   if (WriteHeld)
     return Done();
 
+  // Writes first: a write on the other side says more than a read.
   auto Accesses = F.accessesOf(W.Map.Decl);
+  std::stable_partition(Accesses.begin(), Accesses.end(),
+                        [](const MapAccess *A) { return isMapWrite(A->Op); });
   bool Shared = W.Map.Root == Reach::Global;
 
   // Thread side: the write runs on a spawned thread.
@@ -649,8 +652,13 @@ void UnsyncMapWriteChecker::report(const Write &W, const std::string &Msg,
   ExplodedNode *N = C.generateNonFatalErrorNode(St);
   if (!N)
     return;
-  auto R = std::make_unique<PathSensitiveBugReport>(BT, Msg, N);
-  R->addRange(W.Site->getSourceRange());
+  // One report per written statement as written, however many paths and
+  // statements of a macro's expansion reach it.
+  const SourceManager &SM = C.getSourceManager();
+  PathDiagnosticLocation Unique(SM.getExpansionLoc(W.Site->getBeginLoc()), SM);
+  auto R = std::make_unique<PathSensitiveBugReport>(
+      BT, Msg, N, Unique, C.getLocationContext()->getDecl());
+  R->addRange(SM.getExpansionRange(W.Site->getSourceRange()).getAsRange());
   AnalysisManager &AM = C.getAnalysisManager();
   for (const Note &No : Notes) {
     if (!No.S || !No.D)

@@ -16,5 +16,7 @@ int run_workers(void);
 int run_pool(void);
 /* aliases.c */
 int load_aliases(const char *path, size_t *count);
+/* cache.c */
+int cache_names(char **list, int n);
 
 #endif

@@ -12,5 +12,5 @@ int main(int argc, char **argv) {
   size_t aliases = 0;
   if (argc > 2 && load_aliases(argv[2], &aliases) == 0)
     printf("%zu aliases\n", aliases);
-  return run_workers() || run_pool();
+  return run_workers() || run_pool() || cache_names(argv + 1, argc - 1);
 }
