@@ -257,12 +257,11 @@ void Builder::recordAccess(const FunctionDecl *FD, const MapOp &Op,
   if (MapExpr) {
     A.Map = storageOfExpr(MapExpr);
     A.MapName = storageName(MapExpr, Ctx);
-  } else if (const auto *CE = dyn_cast<CallExpr>(Site);
-             CE && CE->getDirectCallee()) {
-    // The one process-wide table of the function (hsearch).
-    A.Map = Storage{CE->getDirectCallee()->getCanonicalDecl(), Reach::Global,
-                    nullptr};
-    A.MapName = (Op.name() + "'s table").str();
+  } else if (isa<CallExpr>(Site)) {
+    // The one process-wide table of the family (hsearch).
+    if (const FunctionDecl *T = Model.processTable(Op, Ctx))
+      A.Map = Storage{T, Reach::Global, nullptr};
+    A.MapName = Model.familyName(Op).str();
   }
   if (!A.Map)
     return;

@@ -1,7 +1,7 @@
 //===- ConcurrencyModel.cpp - the model as UnsyncMapWrite asks it ---------===//
 
 #include "ConcurrencyModel.h"
-#include "ModelOption.h"
+#include "support/CallMatching.h"
 #include "clang/AST/Attr.h"
 
 using namespace clang;
@@ -10,9 +10,7 @@ using namespace cvet;
 
 namespace {
 
-CallDescription describe(llvm::StringRef Name) {
-  return describeModelFunction(Name, CallDescription::Mode::CLibrary);
-}
+CallDescription describe(llvm::StringRef Name) { return callSpec(Name); }
 
 template <typename T, typename Range, typename Fn>
 CallDescriptionMap<T> table(const Range &Entries, Fn Value) {
@@ -55,9 +53,11 @@ ConcurrencyModel::ConcurrencyModel(const Model &M)
       Joins(table<const ThreadJoin *>(
           M.ThreadJoins, [](const ThreadJoin &J) { return &J; })) {
   for (const MapFamily &F : M.Maps)
-    for (const MapOp &O : F.Ops)
+    for (const MapOp &O : F.Ops) {
+      FamilyOf[&O] = &F;
       if (!O.Macro.empty())
         MapMacros.try_emplace(O.Macro, &O);
+    }
   for (const LockOp &L : M.Locks) {
     if (!L.Macro.empty())
       LockMacros.try_emplace(L.Macro, &L);
@@ -217,4 +217,26 @@ const void *cvet::attributeLockKey(const Expr *E) {
   if (const auto *ME = dyn_cast<MemberExpr>(S))
     return ME->getMemberDecl()->getCanonicalDecl();
   return nullptr;
+}
+
+const FunctionDecl *ConcurrencyModel::processTable(const MapOp &Op,
+                                                  const ASTContext &Ctx) const {
+  const MapFamily *F = FamilyOf.lookup(&Op);
+  if (!F)
+    return nullptr;
+  auto &Idents = const_cast<ASTContext &>(Ctx).Idents;
+  for (const MapOp &O : F->Ops) {
+    if (O.Function.empty() || O.MapArg || O.Function.find(':') != std::string::npos)
+      continue;
+    for (const NamedDecl *D :
+         Ctx.getTranslationUnitDecl()->lookup(&Idents.get(O.Function)))
+      if (const auto *FD = dyn_cast<FunctionDecl>(D))
+        return FD->getCanonicalDecl();
+  }
+  return nullptr;
+}
+
+llvm::StringRef ConcurrencyModel::familyName(const MapOp &Op) const {
+  const MapFamily *F = FamilyOf.lookup(&Op);
+  return F ? llvm::StringRef(F->Name) : Op.name();
 }

@@ -52,6 +52,12 @@ public:
   const MapOp *mapCall(const clang::CallExpr &CE) const;
   const MapOp *mapMacro(llvm::StringRef Name) const;
   bool createsMap(const clang::CallExpr &CE) const;
+  /// A free function without MapArg works on its family's one process-wide
+  /// table (hsearch). The table is named by the family's first such function
+  /// declared in this file, so that every operation of the family agrees.
+  const clang::FunctionDecl *processTable(const MapOp &Op,
+                                          const clang::ASTContext &Ctx) const;
+  llvm::StringRef familyName(const MapOp &Op) const;
 
   // Locks.
   std::optional<LockCall> lockCall(const clang::ento::CallEvent &Call) const;
@@ -78,6 +84,7 @@ private:
   clang::ento::CallDescriptionMap<const MapOp *> MapCalls;
   clang::ento::CallDescriptionMap<bool> MapCreates;
   llvm::StringMap<const MapOp *> MapMacros;
+  llvm::DenseMap<const MapOp *, const MapFamily *> FamilyOf;
   clang::ento::CallDescriptionMap<const LockOp *> LockCalls;
   llvm::StringMap<const LockOp *> LockCtors; ///< "std::lock_guard::lock_guard"
   llvm::StringMap<const LockOp *> LockMacros;

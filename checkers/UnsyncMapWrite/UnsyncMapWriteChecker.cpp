@@ -31,7 +31,7 @@
 #include "Checkers.h"
 #include "ConcurrencyFacts.h"
 #include "ConcurrencyModel.h"
-#include "ModelOption.h"
+#include "support/ModelOption.h"
 #include "support/MacroExpansion.h"
 #include "support/Storage.h"
 #include "clang/AST/Attr.h"
@@ -104,7 +104,7 @@ class UnsyncMapWriteChecker
     : public Checker<check::BeginFunction, check::PreCall, check::PostCall,
                      check::Location, check::BranchCondition> {
 public:
-  void setModel(Model &&M);
+  void setModel(ModelRef M);
 
   void checkBeginFunction(CheckerContext &C) const;
   void checkPreCall(const CallEvent &Call, CheckerContext &C) const;
@@ -118,7 +118,7 @@ public:
 private:
   const BugType BT{this, "Map written without a lock", "Concurrency"};
 
-  std::unique_ptr<Model> TheModel;
+  ModelRef TheModel;
   std::unique_ptr<ConcurrencyModel> Tables;
   // One translation unit at a time; rebuilt when the unit changes.
   mutable const TranslationUnitDecl *FactsTU = nullptr;
@@ -163,8 +163,8 @@ private:
 
 } // namespace
 
-void UnsyncMapWriteChecker::setModel(Model &&M) {
-  TheModel = std::make_unique<Model>(std::move(M));
+void UnsyncMapWriteChecker::setModel(ModelRef M) {
+  TheModel = std::move(M);
   Tables = std::make_unique<ConcurrencyModel>(*TheModel);
 }
 
@@ -394,9 +394,11 @@ void UnsyncMapWriteChecker::checkPreCall(const CallEvent &Call,
       if (Storage S = storageOfRegion(Inst->getCXXThisVal().getAsRegion()))
         W.Map = S;
     W.MapName = storageName(Inst->getCXXThisExpr(), C.getASTContext());
-  } else if (const auto *FD = dyn_cast_or_null<FunctionDecl>(Call.getDecl())) {
-    W.Map = Storage{FD->getCanonicalDecl(), Reach::Global, nullptr};
-    W.MapName = (FD->getName() + "'s table").str();
+  } else if (const FunctionDecl *T =
+                 Tables->processTable(*O, C.getASTContext())) {
+    // The one process-wide table of the family (hsearch).
+    W.Map = Storage{T, Reach::Global, nullptr};
+    W.MapName = Tables->familyName(*O).str();
   }
   checkWrite(W, St, C);
 }

@@ -37,7 +37,7 @@ static void *worker(void *arg) {
   ENTRY e = {.key = u->name, .data = u};
   ENTRY *out;
   g_tree_insert(routes, u->name, u); // expected-warning{{Map 'routes' is written without holding a lock, by code that runs on the thread started here; the thread that started it writes it too}}
-  hsearch(e, ENTER); // expected-warning{{Map 'hsearch's table' is written without holding a lock, by code that runs on the thread started here; the thread that started it writes it too}}
+  hsearch(e, ENTER); // expected-warning{{Map 'hsearch' is written without holding a lock, by code that runs on the thread started here; the thread that started it writes it too}}
   hsearch(e, FIND); // no-warning: a read
   hsearch_r(e, ENTER, &out, &env_table); // expected-warning{{Map 'env_table' is written without holding a lock, by code that runs on the thread started here; the thread that started it writes it too}}
   HASH_ADD_INT(users, id, u); // expected-warning{{Map 'users' is written without holding a lock, by code that runs on the thread started here; the thread that started it writes it too}}
