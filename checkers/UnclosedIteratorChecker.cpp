@@ -40,6 +40,7 @@
 #include "support/CallMatching.h"
 #include "support/Compat.h"
 #include "support/ModelOption.h"
+#include "support/ScopeExit.h"
 
 #include "clang/AST/Attr.h"
 #include "clang/AST/Decl.h"
@@ -200,7 +201,7 @@ struct ArgEntry {
 class UnclosedIteratorChecker
     : public Checker<check::PreCall, check::PostCall, check::DeadSymbols,
                      check::PointerEscape, check::ConstPointerEscape,
-                     check::RegionChanges, check::Bind,
+                     check::RegionChanges, check::Bind, check::LiveSymbols,
                      check::PreStmt<ReturnStmt>, check::EndFunction> {
 public:
   BugType LeakBT{this, "Unclosed iterator", "Iterator lifetime",
@@ -212,6 +213,7 @@ public:
   void checkPreCall(const CallEvent &Call, CheckerContext &C) const;
   void checkPostCall(const CallEvent &Call, CheckerContext &C) const;
   void checkDeadSymbols(SymbolReaper &SR, CheckerContext &C) const;
+  void checkLiveSymbols(ProgramStateRef State, SymbolReaper &SR) const;
   ProgramStateRef checkPointerEscape(ProgramStateRef State,
                                      const InvalidatedSymbols &Escaped,
                                      const CallEvent *Call,
@@ -237,6 +239,7 @@ private:
   mutable llvm::StringMap<std::unique_ptr<Family>> TagFamilies;
   /// Whether a function (canonical declaration) has handle attributes.
   mutable llvm::DenseMap<const FunctionDecl *, bool> HandleAttrCache;
+  mutable cvet::ScopeCache Scopes;
 
   // Acquire.
   CallDescriptionMap<AcquireEntry> Acquirers{};
@@ -265,8 +268,23 @@ private:
   void applyAcquireAttributes(const CallEvent &Call, const FunctionDecl *FD,
                               CheckerContext &C, ProgramStateRef State) const;
 
-  void reportLeaks(ArrayRef<SymbolRef> Syms, ArrayRef<const MemRegion *> Scans,
-                   CheckerContext &C, ProgramStateRef Cleaned) const;
+  /// One leak to report, with where it happened when that is known.
+  struct Leak {
+    SymbolRef Sym = nullptr;
+    const MemRegion *Scan = nullptr;
+    PathDiagnosticLocation At;
+    /// The assignment that overwrote the last variable holding it.
+    const Stmt *Overwrite = nullptr;
+  };
+  const SimpleProgramPointTag PurgeTag{"cvet.UnclosedIterator",
+                                       "Held handles checked against scopes"};
+  void reportLeaks(ArrayRef<Leak> Leaks, CheckerContext &C,
+                   ProgramStateRef Cleaned, ExplodedNode *From = nullptr) const;
+  bool heldInScope(ArrayRef<const MemRegion *> Holders, const Stmt *S,
+                   const LocationContext *LC) const;
+  ProgramStateRef loseHeldAtReturn(const ReturnStmt *RS, CheckerContext &C,
+                                   ProgramStateRef State,
+                                   SmallVectorImpl<Leak> &Leaks) const;
   void reportDoubleClose(SymbolRef Sym, const MemRegion *Scan,
                          const IterState &S, const CallEvent &Call,
                          CheckerContext &C) const;
@@ -278,6 +296,14 @@ private:
 
 REGISTER_MAP_WITH_PROGRAMSTATE(IterSymMap, SymbolRef, IterState)
 REGISTER_MAP_WITH_PROGRAMSTATE(ScanRegionMap, const MemRegion *, IterState)
+// Open handles that no variable will read again but that a variable still in
+// scope holds (the analyzer calls them dead at their last use): they are lost
+// only where that variable goes out of scope or is overwritten. Kept alive so
+// that what is known about them (NULL or not) stays.
+REGISTER_SET_FACTORY_WITH_PROGRAMSTATE(HolderSet, const MemRegion *)
+REGISTER_MAP_WITH_PROGRAMSTATE(HeldSymMap, SymbolRef, HolderSet)
+// In-place scans whose object no one reads again, while it is in scope.
+REGISTER_SET_WITH_PROGRAMSTATE(HeldScanSet, const MemRegion *)
 
 namespace {
 /// Where a handle is lost, rather than where the analyzer first notices:
@@ -316,7 +342,8 @@ static bool inEnvironment(const ExplodedNode *N, SymbolRef Sym) {
 /// The assignment (or call writing an out-parameter) that overwrote the last
 /// reference to the handle. Bindings the analyzer drops because a variable
 /// is dead are not overwrites.
-static const Stmt *overwritePoint(const ExplodedNode *Err, SymbolRef Sym) {
+static const Stmt *overwritePoint(const ExplodedNode *Err, SymbolRef Sym,
+                                  const ExplodedNode *&At) {
   if (!Sym || isHeld(Err, Sym))
     return nullptr;
   unsigned Budget = 4096;
@@ -330,6 +357,7 @@ static const Stmt *overwritePoint(const ExplodedNode *Err, SymbolRef Sym) {
           K == ProgramPoint::PostStmtPurgeDeadSymbolsKind ||
           inEnvironment(N, Sym))
         return nullptr;
+      At = N;
       return N->getStmtForDiagnostics();
     }
     N = Before;
@@ -365,7 +393,14 @@ static const Stmt *jumpHere(const ExplodedNode *Err, const Stmt *S,
         if (!P)
           return nullptr;
       }
-      const Stmt *From = BE->getSrc()->getTerminatorStmt();
+      // A loop's back edge runs through an empty block of its own.
+      const CFGBlock *Src = BE->getSrc();
+      for (const ExplodedNode *M = N->getFirstPred();
+           M && Budget && Src->empty() && !Src->getTerminatorStmt();
+           M = M->getFirstPred(), --Budget)
+        if (auto Prev = M->getLocationAs<BlockEdge>())
+          Src = Prev->getSrc();
+      const Stmt *From = Src->getTerminatorStmt();
       return isJump(From) ? From : nullptr;
     }
   }
@@ -396,8 +431,16 @@ static const Stmt *jumpAround(const ExplodedNode *Err) {
 }
 
 static const Stmt *leakPoint(const ExplodedNode *Err, SymbolRef Sym) {
-  if (const Stmt *S = overwritePoint(Err, Sym))
+  const ExplodedNode *At = nullptr;
+  if (const Stmt *S = overwritePoint(Err, Sym, At)) {
+    // An overwrite reached straight from a goto or continue is shown at the
+    // jump: that is where the code went wrong.
+    AnalysisDeclContext *ADC = At->getLocationContext()->getAnalysisDeclContext();
+    if (const CFGBlock *B = ADC->getCFGStmtMap()->getBlock(S))
+      if (const Stmt *J = jumpHere(At, S, B, ADC))
+        return J;
     return S;
+  }
   return jumpAround(Err);
 }
 
@@ -1155,6 +1198,41 @@ void UnclosedIteratorChecker::checkPostCall(const CallEvent &Call,
 // Death, escape, binding.
 //===----------------------------------------------------------------------===//
 
+/// The stack variables that last held Sym on the path into N. A value read
+/// for a call outlives its variable's binding by a statement or two.
+/// Variables overwritten since (bound to another value now) do not count:
+/// they lost the handle where they were overwritten.
+static llvm::SmallVector<const MemRegion *, 2>
+lastHolders(const ExplodedNode *N, SymbolRef Sym) {
+  ProgramStateRef Now = N ? N->getState() : nullptr;
+  unsigned Budget = 256;
+  for (; N && Budget; N = N->getFirstPred(), --Budget) {
+    ProgramStateRef St = N->getState();
+    if (!St->get<IterSymMap>(Sym))
+      break;
+    auto Holders = cvet::stackHoldersOf(St, Sym);
+    if (Holders.empty())
+      continue;
+    llvm::erase_if(Holders, [&](const MemRegion *H) {
+      const auto *TR = dyn_cast<TypedValueRegion>(H);
+      if (!TR)
+        return false;
+      SVal V = Now->getSVal(TR);
+      return !V.isUndef() && !V.isUnknown() && V.getAsSymbol() != Sym;
+    });
+    return Holders;
+  }
+  return {};
+}
+
+bool UnclosedIteratorChecker::heldInScope(ArrayRef<const MemRegion *> Holders,
+                                          const Stmt *S,
+                                          const LocationContext *LC) const {
+  return llvm::any_of(Holders, [&](const MemRegion *H) {
+    return cvet::holderInScope(H, S, LC, Scopes);
+  });
+}
+
 void UnclosedIteratorChecker::checkDeadSymbols(SymbolReaper &SR,
                                                CheckerContext &C) const {
   ProgramStateRef State = C.getState();
@@ -1163,36 +1241,137 @@ void UnclosedIteratorChecker::checkDeadSymbols(SymbolReaper &SR,
   if (Syms.isEmpty() && Scans.isEmpty())
     return;
 
+  // Open handles that nothing will read again: lost unless a variable in
+  // scope still holds them. The store before this purge says which do.
+  struct Candidate {
+    SymbolRef Sym;
+    const MemRegion *Scan;
+    llvm::SmallVector<const MemRegion *, 2> Holders;
+  };
+  llvm::SmallVector<Candidate, 2> Candidates;
   ProgramStateRef Cleaned = State;
-  llvm::SmallVector<SymbolRef, 2> LeakedSyms;
-  llvm::SmallVector<const MemRegion *, 2> LeakedScans;
   for (const auto &[Sym, S] : Syms) {
-    if (S.isLost() || !SR.isDead(Sym))
+    if (S.isLost())
+      continue;
+    if (const HolderSet *H = State->get<HeldSymMap>(Sym)) {
+      Candidates.push_back({Sym, nullptr, {H->begin(), H->end()}});
+      continue;
+    }
+    if (!SR.isDead(Sym))
       continue;
     if (S.isOpen() && !isKnownInvalid(State, Sym) &&
         !isUnconfirmed(State, Sym, S)) {
-      if (S.family().EndedByOthers) {
-        Cleaned = Cleaned->set<IterSymMap>(Sym, S.lost());
-        continue;
-      }
-      LeakedSyms.push_back(Sym);
+      Candidates.push_back({Sym, nullptr, lastHolders(C.getPredecessor(), Sym)});
+      continue;
     }
     Cleaned = Cleaned->remove<IterSymMap>(Sym);
   }
   for (const auto &[R, S] : Scans) {
-    if (SR.isLiveRegion(R) || (S.isOpen() && isCopyPending(State, R)))
+    bool Held = State->contains<HeldScanSet>(R);
+    if (!Held &&
+        (SR.isLiveRegion(R) || (S.isOpen() && isCopyPending(State, R))))
       continue;
-    if (S.isOpen())
-      LeakedScans.push_back(R);
-    Cleaned = Cleaned->remove<ScanRegionMap>(R);
+    if (!S.isOpen()) {
+      Cleaned = Cleaned->remove<ScanRegionMap>(R);
+      continue;
+    }
+    Candidate Cand{nullptr, R, {}};
+    if (isOnStack(R))
+      Cand.Holders.push_back(R);
+    Candidates.push_back(std::move(Cand));
   }
-
-  if (LeakedSyms.empty() && LeakedScans.empty()) {
+  if (Candidates.empty()) {
     if (Cleaned != State)
       C.addTransition(Cleaned);
     return;
   }
-  reportLeaks(LeakedSyms, LeakedScans, C, Cleaned);
+
+  // Where this purge runs: a node of its own carries the statement.
+  ExplodedNode *Here = C.getPredecessor();
+  const Stmt *At = nullptr;
+  if (llvm::any_of(Candidates,
+                   [](const Candidate &K) { return !K.Holders.empty(); })) {
+    Here = C.addTransition(State, C.getPredecessor(), &PurgeTag);
+    if (!Here)
+      return;
+    At = cvet::stmtOf(Here);
+  }
+  const LocationContext *LC = Here->getLocationContext();
+
+  llvm::SmallVector<Leak, 2> Leaks;
+  for (Candidate &K : Candidates) {
+    llvm::erase_if(K.Holders, [&](const MemRegion *H) {
+      return !cvet::holderInScope(H, At, LC, Scopes);
+    });
+    bool WasHeld = K.Sym ? State->get<HeldSymMap>(K.Sym) != nullptr
+                         : State->contains<HeldScanSet>(K.Scan);
+    if (!K.Holders.empty() && At) {
+      if (K.Sym) {
+        HolderSet::Factory &F = Cleaned->get_context<HolderSet>();
+        HolderSet Set = F.getEmptySet();
+        for (const MemRegion *H : K.Holders)
+          Set = F.add(Set, H);
+        Cleaned = Cleaned->set<HeldSymMap>(K.Sym, Set);
+      } else {
+        Cleaned = Cleaned->add<HeldScanSet>(K.Scan);
+      }
+      continue;
+    }
+    // Lost here: the last variable holding it just went out of scope.
+    PathDiagnosticLocation Exit;
+    if (WasHeld) {
+      // The jump that took the path away after the last use, if any.
+      auto IsHeld = [&K](const ExplodedNode *N) {
+        ProgramStateRef St = N->getState();
+        return K.Sym ? St->get<HeldSymMap>(K.Sym) != nullptr
+                     : St->contains<HeldScanSet>(K.Scan);
+      };
+      if (const Stmt *J = cvet::jumpSince(Here, IsHeld))
+        Exit = PathDiagnosticLocation::createBegin(J, C.getSourceManager(),
+                                                   LC);
+    }
+    if (At && !Exit.isValid()) {
+      const MemRegion *Holder = K.Scan;
+      if (K.Sym) {
+        if (const HolderSet *H = State->get<HeldSymMap>(K.Sym))
+          Holder = *H->begin();
+        else if (!K.Holders.empty())
+          Holder = K.Holders.front();
+        else if (auto Hs = lastHolders(C.getPredecessor(), K.Sym); !Hs.empty())
+          Holder = Hs.front();
+      }
+      if (Holder)
+        Exit = cvet::scopeExit(Here, Holder, C.getSourceManager(), Scopes);
+    }
+    if (K.Scan) {
+      Cleaned = Cleaned->remove<HeldScanSet>(K.Scan)
+                    ->remove<ScanRegionMap>(K.Scan);
+      Leaks.push_back({nullptr, K.Scan, Exit, nullptr});
+      continue;
+    }
+    Cleaned = Cleaned->remove<HeldSymMap>(K.Sym);
+    // Whether it was opened at all was settled when it became held: what
+    // was known of it then is gone from the state since.
+    const IterState &S = *State->get<IterSymMap>(K.Sym);
+    if (S.family().EndedByOthers) {
+      Cleaned = Cleaned->set<IterSymMap>(K.Sym, S.lost());
+      continue;
+    }
+    Leaks.push_back({K.Sym, nullptr, Exit, nullptr});
+    Cleaned = Cleaned->remove<IterSymMap>(K.Sym);
+  }
+
+  if (Leaks.empty()) {
+    C.addTransition(Cleaned, Here);
+    return;
+  }
+  reportLeaks(Leaks, C, Cleaned, Here);
+}
+
+void UnclosedIteratorChecker::checkLiveSymbols(ProgramStateRef State,
+                                               SymbolReaper &SR) const {
+  for (const auto &[Sym, Holders] : State->get<HeldSymMap>())
+    SR.markLive(Sym);
 }
 
 ProgramStateRef UnclosedIteratorChecker::checkPointerEscape(
@@ -1334,6 +1513,46 @@ void UnclosedIteratorChecker::checkBind(
   if (HaveSyms && hasCleanup(Loc.getAsRegion()))
     if (SymbolRef Sym = Val.getAsSymbol())
       New = New->remove<IterSymMap>(Sym);
+
+  // Overwriting the last variable that held a handle loses it.
+  llvm::SmallVector<Leak, 1> Leaks;
+  if (const MemRegion *L = Loc.getAsRegion(); L && S) {
+    HolderSet::Factory &F = New->get_context<HolderSet>();
+    for (const auto &[Sym, Holders] : State->get<HeldSymMap>()) {
+      HolderSet Rest = Holders;
+      for (const MemRegion *H : Holders)
+        if (H == L || H->isSubRegionOf(L))
+          Rest = F.remove(Rest, H);
+      if (Rest == Holders)
+        continue;
+      if (!Rest.isEmpty()) {
+        New = New->set<HeldSymMap>(Sym, Rest);
+        continue;
+      }
+      New = New->remove<HeldSymMap>(Sym);
+      const IterState *IS = New->get<IterSymMap>(Sym);
+      if (!IS || !IS->isOpen())
+        continue;
+      if (IS->family().EndedByOthers) {
+        New = New->set<IterSymMap>(Sym, IS->lost());
+        continue;
+      }
+      Leak L{Sym, nullptr, {}, S};
+      SymbolRef Held = Sym;
+      if (const Stmt *J = cvet::jumpSince(
+              C.getPredecessor(), [Held](const ExplodedNode *N) {
+                return N->getState()->get<HeldSymMap>(Held) != nullptr;
+              }))
+        L.At = PathDiagnosticLocation::createBegin(J, C.getSourceManager(),
+                                                   C.getLocationContext());
+      Leaks.push_back(L);
+      New = New->remove<IterSymMap>(Sym);
+    }
+  }
+  if (!Leaks.empty()) {
+    reportLeaks(Leaks, C, New);
+    return;
+  }
   if (New != State)
     C.addTransition(New);
 }
@@ -1342,34 +1561,97 @@ void UnclosedIteratorChecker::checkPreStmt(const ReturnStmt *RS,
                                            CheckerContext &C) const {
   // A scan object returned by value is the caller's to end.
   ProgramStateRef State = C.getState();
-  if (State->get<ScanRegionMap>().isEmpty())
+  if (State->get<ScanRegionMap>().isEmpty() &&
+      State->get<IterSymMap>().isEmpty())
     return;
-  const Expr *E = RS->getRetValue();
-  if (!E)
-    return;
-  ProgramStateRef New = escapeCopiedScans(State, C.getSVal(E));
-  if (New != State)
+  ProgramStateRef New = State;
+  if (const Expr *E = RS->getRetValue())
+    New = escapeCopiedScans(New, C.getSVal(E));
+  llvm::SmallVector<Leak, 2> Leaks;
+  New = loseHeldAtReturn(RS, C, New, Leaks);
+  if (!Leaks.empty())
+    reportLeaks(Leaks, C, New);
+  else if (New != State)
     C.addTransition(New);
 }
 
-/// Handles lost on the way that no later call ended (mdb_txn_commit) leak
-/// when the analysis ends. Paths into exit() or abort() never get here.
-void UnclosedIteratorChecker::checkEndFunction(const ReturnStmt *RS,
-                                               CheckerContext &C) const {
-  if (!C.inTopFrame())
-    return;
-  ProgramStateRef State = C.getState();
-  llvm::SmallVector<SymbolRef, 2> Lost;
+/// Handles held only by this frame's variables are lost when it returns.
+/// Done at the return statement too: the analyzer ends a path that runs a
+/// cleanup function (Clang 19) before the function's end is processed.
+ProgramStateRef UnclosedIteratorChecker::loseHeldAtReturn(
+    const ReturnStmt *RS, CheckerContext &C, ProgramStateRef State,
+    SmallVectorImpl<Leak> &Leaks) const {
+  const StackFrameContext *SFC = C.getStackFrame();
   ProgramStateRef Cleaned = State;
-  for (const auto &[Sym, S] : State->get<IterSymMap>()) {
-    if (!S.isLost())
+  auto InFrame = [SFC](const MemRegion *H) {
+    const auto *VR = dyn_cast<VarRegion>(H->getBaseRegion());
+    return VR && VR->getStackFrame() == SFC;
+  };
+  const SourceManager &SM = C.getSourceManager();
+  auto ExitOf = [&](auto IsHeld) {
+    if (const Stmt *J = cvet::jumpSince(C.getPredecessor(), IsHeld))
+      return PathDiagnosticLocation::createBegin(J, SM, SFC);
+    if (RS)
+      return PathDiagnosticLocation::createBegin(RS, SM, SFC);
+    if (const auto *Body =
+            dyn_cast_or_null<CompoundStmt>(SFC->getDecl()->getBody()))
+      return PathDiagnosticLocation(Body->getRBracLoc(), SM);
+    return PathDiagnosticLocation();
+  };
+  for (const auto &[Sym, Holders] : State->get<HeldSymMap>()) {
+    if (!llvm::all_of(Holders, InFrame))
       continue;
-    if (!isUnconfirmed(State, Sym, S))
-      Lost.push_back(Sym);
+    Cleaned = Cleaned->remove<HeldSymMap>(Sym);
+    const IterState *S = State->get<IterSymMap>(Sym);
+    if (!S || !S->isOpen())
+      continue;
+    if (S->family().EndedByOthers) {
+      Cleaned = Cleaned->set<IterSymMap>(Sym, S->lost());
+      continue;
+    }
+    SymbolRef Held = Sym;
+    Leaks.push_back({Sym, nullptr, ExitOf([Held](const ExplodedNode *N) {
+                       return N->getState()->get<HeldSymMap>(Held) != nullptr;
+                     }),
+                     nullptr});
     Cleaned = Cleaned->remove<IterSymMap>(Sym);
   }
-  if (!Lost.empty())
-    reportLeaks(Lost, {}, C, Cleaned);
+  for (const MemRegion *R : State->get<HeldScanSet>()) {
+    if (!InFrame(R))
+      continue;
+    Cleaned = Cleaned->remove<HeldScanSet>(R)->remove<ScanRegionMap>(R);
+    const IterState *S = State->get<ScanRegionMap>(R);
+    if (!S || !S->isOpen())
+      continue;
+    Leaks.push_back({nullptr, R, ExitOf([R](const ExplodedNode *N) {
+                       return N->getState()->contains<HeldScanSet>(R);
+                     }),
+                     nullptr});
+  }
+
+  return Cleaned;
+}
+
+void UnclosedIteratorChecker::checkEndFunction(const ReturnStmt *RS,
+                                               CheckerContext &C) const {
+  ProgramStateRef State = C.getState();
+  llvm::SmallVector<Leak, 2> Leaks;
+  ProgramStateRef Cleaned = loseHeldAtReturn(RS, C, State, Leaks);
+
+  // Handles lost on the way that no later call ended (mdb_txn_commit) leak
+  // when the analysis ends. Paths into exit() or abort() never get here.
+  if (C.inTopFrame())
+    for (const auto &[Sym, S] : State->get<IterSymMap>()) {
+      if (!S.isLost())
+        continue;
+      if (!isUnconfirmed(State, Sym, S))
+        Leaks.push_back({Sym, nullptr, {}, nullptr});
+      Cleaned = Cleaned->remove<IterSymMap>(Sym);
+    }
+  if (!Leaks.empty())
+    reportLeaks(Leaks, C, Cleaned);
+  else if (Cleaned != State)
+    C.addTransition(Cleaned);
 }
 
 //===----------------------------------------------------------------------===//
@@ -1389,52 +1671,63 @@ static const ExplodedNode *openSite(const ExplodedNode *N, KeyT Key) {
   return Opened;
 }
 
-void UnclosedIteratorChecker::reportLeaks(ArrayRef<SymbolRef> Syms,
-                                          ArrayRef<const MemRegion *> Scans,
+void UnclosedIteratorChecker::reportLeaks(ArrayRef<Leak> Leaks,
                                           CheckerContext &C,
-                                          ProgramStateRef Cleaned) const {
+                                          ProgramStateRef Cleaned,
+                                          ExplodedNode *From) const {
   ProgramStateRef State = C.getState();
-  ExplodedNode *Err = C.generateNonFatalErrorNode(State);
+  ExplodedNode *Err = C.generateNonFatalErrorNode(State, From);
   if (!Err) {
-    C.addTransition(Cleaned);
+    C.addTransition(Cleaned, From);
     return;
   }
-  auto Emit = [&](const IterState &S, SymbolRef Sym, const MemRegion *Scan,
-                  const ExplodedNode *Site) {
+  const SourceManager &SM = C.getSourceManager();
+  for (const Leak &L : Leaks) {
+    const IterState &S = L.Sym ? *State->get<IterSymMap>(L.Sym)
+                               : *State->get<ScanRegionMap>(L.Scan);
+    const ExplodedNode *Site = L.Sym ? openSite<IterSymMap>(Err, L.Sym)
+                                     : openSite<ScanRegionMap>(Err, L.Scan);
     PathDiagnosticLocation Unique;
     const Decl *UniqueDecl = nullptr;
     if (const Stmt *SiteStmt = Site ? Site->getStmtForDiagnostics() : nullptr) {
-      Unique = PathDiagnosticLocation::createBegin(
-          SiteStmt, C.getSourceManager(), Site->getLocationContext());
+      Unique = PathDiagnosticLocation::createBegin(SiteStmt, SM,
+                                                   Site->getLocationContext());
       UniqueDecl = Site->getLocationContext()->getDecl();
     }
-    // A handle that was lost earlier is shown where it was lost.
-    const ExplodedNode *LostAt = Err;
-    if (S.isLost())
-      for (const ExplodedNode *N = Err; N; N = N->getFirstPred()) {
-        const IterState *Now = N->getState()->get<IterSymMap>(Sym);
-        if (!Now || !Now->isLost())
-          break;
-        LostAt = N;
-      }
-    PathDiagnosticLocation At;
-    if (const Stmt *Lost = leakPoint(LostAt, Sym))
-      At = PathDiagnosticLocation::createBegin(Lost, C.getSourceManager(),
-                                               LostAt->getLocationContext());
+    PathDiagnosticLocation At = L.At;
+    if (!At.isValid() && L.Overwrite) {
+      // An overwrite reached straight from a goto or continue is shown at
+      // the jump: that is where the code went wrong.
+      AnalysisDeclContext *ADC = Err->getLocationContext()->getAnalysisDeclContext();
+      const Stmt *Where = L.Overwrite;
+      if (const CFGBlock *B = ADC->getCFGStmtMap()->getBlock(L.Overwrite))
+        if (const Stmt *J = jumpHere(Err, L.Overwrite, B, ADC))
+          Where = J;
+      At = PathDiagnosticLocation::createBegin(Where, SM,
+                                               Err->getLocationContext());
+    }
+    if (!At.isValid()) {
+      // A handle that was lost earlier is shown where it was lost.
+      const ExplodedNode *LostAt = Err;
+      if (S.isLost())
+        for (const ExplodedNode *N = Err; N; N = N->getFirstPred()) {
+          const IterState *Now = N->getState()->get<IterSymMap>(L.Sym);
+          if (!Now || !Now->isLost())
+            break;
+          LostAt = N;
+        }
+      if (const Stmt *Lost = leakPoint(LostAt, L.Sym))
+        At = PathDiagnosticLocation::createBegin(Lost, SM,
+                                                 LostAt->getLocationContext());
+    }
     auto R = std::make_unique<LeakReport>(LeakBT, leakMessage(S), Err, Unique,
                                           UniqueDecl, At);
-    if (Sym)
-      R->markInteresting(Sym);
-    if (Scan)
-      R->markInteresting(Scan);
+    if (L.Sym)
+      R->markInteresting(L.Sym);
+    if (L.Scan)
+      R->markInteresting(L.Scan);
     C.emitReport(std::move(R));
-  };
-  for (SymbolRef Sym : Syms)
-    Emit(*State->get<IterSymMap>(Sym), Sym, nullptr,
-         openSite<IterSymMap>(Err, Sym));
-  for (const MemRegion *Scan : Scans)
-    Emit(*State->get<ScanRegionMap>(Scan), nullptr, Scan,
-         openSite<ScanRegionMap>(Err, Scan));
+  }
   C.addTransition(Cleaned, Err);
 }
 
@@ -1478,6 +1771,16 @@ void UnclosedIteratorChecker::printState(raw_ostream &Out,
     S.dump(Out);
     Out << NL;
   }
+  for (const auto &[Sym, Holders] : State->get<HeldSymMap>()) {
+    Out << "  ";
+    Sym->dumpToStream(Out);
+    Out << " held by";
+    for (const MemRegion *H : Holders)
+      Out << ' ' << H;
+    Out << NL;
+  }
+  for (const MemRegion *R : State->get<HeldScanSet>())
+    Out << "  " << R << " held" << NL;
 }
 
 //===----------------------------------------------------------------------===//

@@ -124,8 +124,8 @@ void leak_despite_library_calls(const char *path) {
   if (!d)
     return;
   fprintf(stderr, "%d\n", dirfd(d));
-  printf("%s\n", readdir(d)->d_name); // expected-warning{{Iterator returned by 'opendir' is not closed on this path; call 'closedir'}}
-}
+  printf("%s\n", readdir(d)->d_name);
+} // expected-warning{{Iterator returned by 'opendir' is not closed on this path; call 'closedir'}}
 
 // ...unless they take untyped pointers, callbacks or variadic handles.
 void no_leak_added_to_pointer_array(GPtrArray *dirs, const char *path) {

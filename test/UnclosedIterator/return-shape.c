@@ -61,8 +61,8 @@ void fdopendir_leak(int fd) {
   DIR *d = fdopendir(fd);
   if (!d)
     return;
-  (void)dirfd(d); // expected-warning{{Iterator returned by 'fdopendir' is not closed on this path; call 'closedir'}}
-}
+  (void)dirfd(d);
+} // expected-warning{{Iterator returned by 'fdopendir' is not closed on this path; call 'closedir'}}
 
 void no_leak_dir_rewind_telldir(const char *path) {
   DIR *d = opendir(path);

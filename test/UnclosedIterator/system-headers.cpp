@@ -38,6 +38,6 @@ int leak_raw_pointer_in_cxx(const char *path) {
   DIR *d = opendir(path);
   if (!d)
     return -1;
-  std::string first = readdir(d) ? "x" : ""; // expected-warning{{Iterator returned by 'opendir' is not closed on this path; call 'closedir'}}
-  return (int)first.size();
+  std::string first = readdir(d) ? "x" : "";
+  return (int)first.size(); // expected-warning{{Iterator returned by 'opendir' is not closed on this path; call 'closedir'}}
 }

@@ -39,12 +39,12 @@ int run_script(PGconn *conn, const char *script) {
   }
   PGresult *res;
   int failed = 0;
-  while ((res = PQgetResult(conn)) != NULL) { // expected-warning{{Iterator returned by 'PQgetResult' is not closed on this path; call 'PQclear'}}
+  while ((res = PQgetResult(conn)) != NULL) {
     ExecStatusType st = PQresultStatus(res);
     if (st == PGRES_FATAL_ERROR) {
       fprintf(stderr, "%s", PQresultErrorMessage(res));
       failed = 1;
-      continue;
+      continue; // expected-warning{{Iterator returned by 'PQgetResult' is not closed on this path; call 'PQclear'}}
     }
     PQclear(res);
   }

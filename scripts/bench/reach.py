@@ -1,0 +1,188 @@
+#!/usr/bin/env python3
+"""Coverage of the analyzer on real code, per analyzer configuration.
+
+For every translation unit of a compilation database whose main file names a
+modelled function (an Acquire of lib/models/iterators.yaml or a ThreadSpawn of
+lib/models/threads.yaml), runs `clang --analyze` with the cvet plugin, the
+modelling checkers cvet runs (core, apiModeling), the cvet rules and
+debug.Stats, once per configuration, and prints for the functions that call a
+modelled function: how many CFG blocks the analysis never reached, how many
+functions kept any unreachable block, the findings per rule and the user CPU
+time.
+
+  scripts/bench/reach.py -p /tmp/corpus/redis-cdb -C /tmp/corpus/redis-7.0.15 \\
+      [--config NAME=k=v,k=v ...] [--limit N] [--findings FILE] [file-filter...]
+
+Without --config it compares: default, widen-loops=true, max-loop=8,
+max-loop=16, and widen-loops=true with a larger inlining budget. Configuration
+"default" is always measured first. --findings writes each finding as
+"config<TAB>file:line<TAB>message" for triage.
+"""
+import argparse, json, os, re, shlex, subprocess, sys, time, resource
+
+root = os.path.dirname(os.path.dirname(os.path.dirname(os.path.abspath(__file__))))
+
+DEFAULT_CONFIGS = [
+    ("default", ""),
+    ("widen", "widen-loops=true"),
+    ("max-loop=8", "max-loop=8"),
+    ("max-loop=16", "max-loop=16"),
+    ("widen+inline", "widen-loops=true,max-inlinable-size=100,max-nodes=400000"),
+]
+
+
+def model_names():
+    names = set()
+    pat = re.compile(r"Function:\s*([A-Za-z_][A-Za-z0-9_]*)\b")
+    for f, sections in (("iterators.yaml", ("Acquire",)), ("threads.yaml", ("ThreadSpawn",))):
+        section = None
+        for line in open(os.path.join(root, "lib", "models", f)):
+            s = line.strip()
+            m = re.match(r"^(\w+):\s*$", s)
+            if m:
+                section = m.group(1)
+                continue
+            if f == "threads.yaml" and re.match(r"^[A-Za-z]+:$", line.rstrip()):
+                section = line.strip()[:-1]
+            if section in sections:
+                m = pat.search(s)
+                if m:
+                    names.add(m.group(1))
+    return names
+
+
+def compile_args(entry):
+    args = entry.get("arguments") or shlex.split(entry["command"])
+    out, skip = [], False
+    for a in args[1:]:
+        if skip:
+            skip = False
+            continue
+        if a in ("-o", "-MF", "-MT", "-MQ"):
+            skip = True
+            continue
+        if a in ("-c", "-MD", "-MMD", "-MP") or a.startswith("-Werror") or a.startswith("-flto"):
+            continue
+        out.append(a)
+    return out
+
+
+def body_text(path, line, cache={}):
+    if path not in cache:
+        try:
+            cache[path] = open(path, errors="replace").read().split("\n")
+        except OSError:
+            cache[path] = []
+    lines = cache[path]
+    text = "\n".join(lines[line - 1:line + 800])
+    start = text.find("{")
+    if start < 0:
+        return ""
+    depth = 0
+    for i in range(start, len(text)):
+        c = text[i]
+        if c == "{":
+            depth += 1
+        elif c == "}":
+            depth -= 1
+            if depth == 0:
+                return text[start:i + 1]
+    return text[start:]
+
+
+STATS = re.compile(r"^(.*?):(\d+):\d+: warning: (\S+) -> Total CFGBlocks: (\d+) \| Unreachable CFGBlocks: (\d+)")
+FINDING = re.compile(r"^(.*?):(\d+):\d+: warning: (.*) \[(cvet\.\w+)\]$")
+
+
+def run(clang, plugin, entry, config):
+    cmd = [clang, "--analyze", "--analyzer-no-default-checks", "-o", "/dev/null",
+           "-Xclang", "-load", "-Xclang", plugin,
+           "-Xclang", "-analyzer-checker=core,apiModeling,cvet,debug.Stats",
+           "-Xclang", "-analyzer-config", "-Xclang", "silence-checkers=core;apiModeling"]
+    for kv in filter(None, config.split(",")):
+        cmd += ["-Xclang", "-analyzer-config", "-Xclang", kv]
+    cmd += compile_args(entry)
+    # gcc-era code: what gcc warns about, clang 19 rejects.
+    cmd += ["-Wno-error=implicit-function-declaration", "-Wno-error=implicit-int",
+            "-Wno-error=int-conversion", "-Wno-error=incompatible-function-pointer-types"]
+    before = resource.getrusage(resource.RUSAGE_CHILDREN).ru_utime
+    p = subprocess.run(cmd, cwd=entry["directory"], capture_output=True, text=True,
+                       errors="replace")
+    used = resource.getrusage(resource.RUSAGE_CHILDREN).ru_utime - before
+    if p.returncode != 0:
+        print(f"  {entry['file']}: clang exited {p.returncode}", file=sys.stderr)
+    return p.stderr, used
+
+
+def main():
+    ap = argparse.ArgumentParser()
+    ap.add_argument("-p", required=True)
+    ap.add_argument("-C", default=None)
+    ap.add_argument("--config", action="append", default=[])
+    ap.add_argument("--limit", type=int, default=0)
+    ap.add_argument("--findings")
+    ap.add_argument("--clang", default="clang-19")
+    ap.add_argument("--plugin", default=os.path.join(root, "build", "lib", "cvet.so"))
+    ap.add_argument("filters", nargs="*")
+    a = ap.parse_args()
+    db = a.p if a.p.endswith(".json") else os.path.join(a.p, "compile_commands.json")
+    entries = json.load(open(db))
+    configs = [("default", "")] + [tuple(c.split("=", 1)) if "=" in c.split(",")[0].split("=", 1)[0] or c.count("=") > 1 else (c, c) for c in a.config] if a.config else DEFAULT_CONFIGS
+    if a.config:
+        configs = [("default", "")]
+        for c in a.config:
+            name, _, kv = c.partition(":")
+            configs.append((name, kv) if kv else (c, c))
+    names = model_names()
+    call = re.compile(r"\b(" + "|".join(sorted(names, key=len, reverse=True)) + r")\s*\(")
+    seen, units = set(), []
+    for e in entries:
+        f = os.path.join(e["directory"], e["file"])
+        if f in seen or not f.endswith(".c") or (a.filters and not any(x in f for x in a.filters)):
+            continue
+        seen.add(f)
+        try:
+            if call.search(open(f, errors="replace").read()):
+                units.append((f, e))
+        except OSError:
+            pass
+    if a.limit:
+        units = units[:a.limit]
+    print(f"{len(units)} translation units name a modelled function", flush=True)
+    out = open(a.findings, "w") if a.findings else None
+    for name, kv in configs:
+        funcs = blocks = unreach = partial = 0
+        findings = {}
+        cpu = 0.0
+        for f, e in units:
+            err, used = run(a.clang, a.plugin, e, kv)
+            cpu += used
+            for line in err.split("\n"):
+                m = STATS.match(line)
+                if m:
+                    path = os.path.join(e["directory"], m.group(1))
+                    if os.path.realpath(path) != os.path.realpath(f):
+                        continue
+                    if not call.search(body_text(path, int(m.group(2)))):
+                        continue
+                    funcs += 1
+                    blocks += int(m.group(4))
+                    unreach += int(m.group(5))
+                    partial += int(m.group(5)) > 0
+                    continue
+                m = FINDING.match(line)
+                if m:
+                    findings[m.group(4)] = findings.get(m.group(4), 0) + 1
+                    if out:
+                        loc = os.path.relpath(os.path.join(e["directory"], m.group(1)), a.C or e["directory"])
+                        out.write(f"{name}\t{loc}:{m.group(2)}\t{m.group(3)} [{m.group(4)}]\n")
+        fs = " ".join(f"{k}={v}" for k, v in sorted(findings.items())) or "none"
+        print(f"{name:14s} functions={funcs} blocks={blocks} unreachable={unreach} "
+              f"({100.0 * unreach / max(blocks, 1):.1f}%) functions-with-unreachable={partial} "
+              f"findings: {fs} user-cpu={cpu:.1f}s", flush=True)
+    if out:
+        out.close()
+
+
+if __name__ == "__main__":
+    main()
