@@ -8,6 +8,7 @@
 //===----------------------------------------------------------------------===//
 
 #include "support/ScopeExit.h"
+#include "support/Compat.h"
 
 #include "clang/AST/ParentMap.h"
 #include "clang/AST/Stmt.h"
@@ -33,7 +34,7 @@ struct FindHolders final : StoreManager::BindingsHandler {
       return true;
     const auto *VR = dyn_cast<VarRegion>(R->getBaseRegion());
     if (VR && isa<StackLocalsSpaceRegion, StackArgumentsSpaceRegion>(
-                  VR->getMemorySpace()))
+                  cvet::compat::rawMemorySpace(VR)))
       Found.push_back(R);
     return true;
   }
