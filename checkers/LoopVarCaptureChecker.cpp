@@ -190,8 +190,14 @@ struct AsyncClass {
 class LoopVarCaptureChecker
     : public Checker<check::PreCall, check::PostCall, check::Bind,
                      check::BranchCondition, check::EndFunction,
-                     check::LiveSymbols, check::ASTCodeBody> {
+                     check::LiveSymbols, check::RegionChanges,
+                     check::ASTCodeBody> {
 public:
+  ProgramStateRef
+  checkRegionChanges(ProgramStateRef State, const InvalidatedSymbols *Inval,
+                     ArrayRef<const MemRegion *> ExplicitRegions,
+                     ArrayRef<const MemRegion *> Regions,
+                     const LocationContext *LCtx, const CallEvent *Call) const;
   void checkPreCall(const CallEvent &Call, CheckerContext &C) const;
   void checkPostCall(const CallEvent &Call, CheckerContext &C) const;
   void checkBind(CVET_CHECK_BIND_PARAMS(Loc, Val, S, C)) const;
@@ -922,6 +928,34 @@ void LoopVarCaptureChecker::checkEndFunction(const ReturnStmt *,
           reportScopeEnd(E.variable(), /*AtReturn=*/true, After, C))
         return;
   C.addTransition(After);
+}
+
+/// Loop widening (analyzer-config widen-loops=true) gives every local of the
+/// frame, and every global, an unknown value: after it, `&args[i]` of two
+/// iterations may name one element and a handle array no longer holds the
+/// handles the spawns wrote. What was shared before is forgotten rather than
+/// compared with values that mean nothing (a missed report, never a false
+/// one); work spawned after the widening is tracked as usual.
+ProgramStateRef LoopVarCaptureChecker::checkRegionChanges(
+    ProgramStateRef State, const InvalidatedSymbols *Inval,
+    ArrayRef<const MemRegion *> ExplicitRegions,
+    ArrayRef<const MemRegion *>, const LocationContext *,
+    const CallEvent *Call) const {
+  if (Call || !Inval || State->get<SharedWithWork>().isEmpty())
+    return State;
+  llvm::SmallPtrSet<const MemSpaceRegion *, 4> Spaces;
+  for (const MemRegion *R : ExplicitRegions)
+    if (const auto *MS = dyn_cast<MemSpaceRegion>(R))
+      Spaces.insert(MS);
+  if (Spaces.empty())
+    return State;
+  auto Widened = [&Spaces](const MemRegion *R) {
+    return R && Spaces.count(cvet::compat::rawMemorySpace(R));
+  };
+  for (const Sharing &E : State->get<SharedWithWork>())
+    if (Widened(E.object()) || Widened(E.handleRegion()))
+      State = State->remove<SharedWithWork>(E);
+  return State;
 }
 
 void LoopVarCaptureChecker::checkLiveSymbols(ProgramStateRef State,
