@@ -35,6 +35,7 @@
 //===----------------------------------------------------------------------===//
 
 #include "Checkers.h"
+#include "support/ScopeExit.h"
 #include "support/CallMatching.h"
 #include "support/CaptureWording.h"
 #include "support/Compat.h"
@@ -270,19 +271,6 @@ void LoopVarCaptureChecker::setModel(cvet::ModelRef NewModel) {
 // Path-sensitive part: helpers
 //===----------------------------------------------------------------------===//
 
-/// The statement of frame Target through which S, evaluated in LC, is
-/// reached: S itself in Target, else the call site in Target that led to it.
-const Stmt *stmtInFrame(const Stmt *S, const LocationContext *LC,
-                        const StackFrameContext *Target) {
-  const StackFrameContext *SFC = LC ? LC->getStackFrame() : nullptr;
-  while (SFC && SFC != Target) {
-    S = SFC->getCallSite();
-    const LocationContext *Parent = SFC->getParent();
-    SFC = Parent ? Parent->getStackFrame() : nullptr;
-  }
-  return SFC ? S : nullptr;
-}
-
 const ParentMap &parentMapOf(const StackFrameContext *SFC) {
   return SFC->getAnalysisDeclContext()->getParentMap();
 }
@@ -291,7 +279,7 @@ const ParentMap &parentMapOf(const StackFrameContext *SFC) {
 /// function (directly or through calls made from that loop).
 bool spawnedInLoop(const Sharing &E) {
   const StackFrameContext *Frame = E.variable()->getStackFrame();
-  const Stmt *At = stmtInFrame(E.spawn(), E.spawnContext(), Frame);
+  const Stmt *At = cvet::stmtInFrame(E.spawn(), E.spawnContext(), Frame);
   return At && enclosingLoop(parentMapOf(Frame), At);
 }
 
@@ -300,8 +288,8 @@ bool spawnedInLoop(const Sharing &E) {
 /// a spawn outside any loop is a different bug.
 bool inOneLoop(const Sharing &E, const Stmt *S, const LocationContext *LC) {
   const StackFrameContext *Frame = E.variable()->getStackFrame();
-  const Stmt *SpawnAt = stmtInFrame(E.spawn(), E.spawnContext(), Frame);
-  const Stmt *At = stmtInFrame(S, LC, Frame);
+  const Stmt *SpawnAt = cvet::stmtInFrame(E.spawn(), E.spawnContext(), Frame);
+  const Stmt *At = cvet::stmtInFrame(S, LC, Frame);
   if (!SpawnAt || !At)
     return false;
   const ParentMap &PM = parentMapOf(Frame);
@@ -316,8 +304,8 @@ bool inOneLoop(const Sharing &E, const Stmt *S, const LocationContext *LC) {
 bool writeLeavesLoop(const Sharing &E, const Stmt *S,
                      const LocationContext *LC) {
   const StackFrameContext *Frame = E.variable()->getStackFrame();
-  const Stmt *SpawnAt = stmtInFrame(E.spawn(), E.spawnContext(), Frame);
-  const Stmt *At = stmtInFrame(S, LC, Frame);
+  const Stmt *SpawnAt = cvet::stmtInFrame(E.spawn(), E.spawnContext(), Frame);
+  const Stmt *At = cvet::stmtInFrame(S, LC, Frame);
   if (!SpawnAt || !At)
     return false;
   const ParentMap &PM = parentMapOf(Frame);
@@ -858,7 +846,7 @@ ProgramStateRef LoopVarCaptureChecker::waitLoop(const Stmt *Loop,
     return State;
   for (const Sharing &E : Set) {
     // A loop that spawns is the loop of the bug, not a wait.
-    const Stmt *SpawnAt = stmtInFrame(E.spawn(), E.spawnContext(), SFC);
+    const Stmt *SpawnAt = cvet::stmtInFrame(E.spawn(), E.spawnContext(), SFC);
     if (SpawnAt && isWithin(PM, SpawnAt, Loop))
       continue;
     State = State->remove<SharedWithWork>(E);

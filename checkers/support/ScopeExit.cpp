@@ -87,19 +87,6 @@ bool isWithin(const ParentMap &PM, const Stmt *S, const Stmt *Ancestor) {
   return false;
 }
 
-/// S (run in LC) seen from frame Target: S itself, or the call site in
-/// Target that led to it. Null if Target is not on LC's stack.
-const Stmt *inFrame(const Stmt *S, const LocationContext *LC,
-                    const StackFrameContext *Target) {
-  const StackFrameContext *SFC = LC ? LC->getStackFrame() : nullptr;
-  while (SFC && SFC != Target) {
-    S = SFC->getCallSite();
-    const LocationContext *Parent = SFC->getParent();
-    SFC = Parent ? Parent->getStackFrame() : nullptr;
-  }
-  return SFC ? S : nullptr;
-}
-
 const VarRegion *variableOf(const MemRegion *Holder) {
   return dyn_cast_or_null<VarRegion>(Holder ? Holder->getBaseRegion()
                                             : nullptr);
@@ -110,6 +97,19 @@ bool isJump(const Stmt *S) {
 }
 
 } // namespace
+
+/// S (run in LC) seen from frame Target: S itself, or the call site in
+/// Target that led to it. Null if Target is not on LC's stack.
+const Stmt *cvet::stmtInFrame(const Stmt *S, const LocationContext *LC,
+                    const StackFrameContext *Target) {
+  const StackFrameContext *SFC = LC ? LC->getStackFrame() : nullptr;
+  while (SFC && SFC != Target) {
+    S = SFC->getCallSite();
+    const LocationContext *Parent = SFC->getParent();
+    SFC = Parent ? Parent->getStackFrame() : nullptr;
+  }
+  return SFC ? S : nullptr;
+}
 
 llvm::SmallVector<const MemRegion *, 2>
 cvet::stackHoldersOf(ProgramStateRef State, SymbolRef Sym) {
@@ -137,7 +137,7 @@ bool cvet::holderInScope(const MemRegion *Holder, const Stmt *S,
   const StackFrameContext *Frame = VR->getStackFrame();
   if (!Frame)
     return true;
-  const Stmt *At = inFrame(S, LC, Frame);
+  const Stmt *At = cvet::stmtInFrame(S, LC, Frame);
   if (!At)
     return false; // the variable's frame has returned
   AnalysisDeclContext *ADC = Frame->getAnalysisDeclContext();
@@ -183,7 +183,7 @@ PathDiagnosticLocation cvet::scopeExit(const ExplodedNode *N,
     const Stmt *S = stmtOf(I);
     if (!S)
       continue;
-    const Stmt *At = inFrame(S, I->getLocationContext(), Frame);
+    const Stmt *At = cvet::stmtInFrame(S, I->getLocationContext(), Frame);
     if (!At || At == Body || !PM.hasParent(At))
       continue;
     if (Scope && !isWithin(PM, At, Scope))

@@ -20,6 +20,7 @@
 
 namespace clang {
 class LocationContext;
+class StackFrameContext;
 class Stmt;
 class VarDecl;
 namespace ento {
@@ -64,6 +65,13 @@ jumpSince(const clang::ento::ExplodedNode *N,
 /// The statement a purge or check node N is about to run (or ran), with its
 /// location context.
 const clang::Stmt *stmtOf(const clang::ento::ExplodedNode *N);
+
+/// The statement of frame Target through which S, evaluated in LC, is
+/// reached: S itself in Target, else the call site in Target that led to it.
+/// Null if Target is not on LC's stack.
+const clang::Stmt *stmtInFrame(const clang::Stmt *S,
+                               const clang::LocationContext *LC,
+                               const clang::StackFrameContext *Target);
 
 } // namespace cvet
 
