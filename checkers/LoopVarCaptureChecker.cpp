@@ -364,6 +364,27 @@ std::string nameOf(const MemRegion *R) {
   return "object";
 }
 
+/// The sharings of State in an order that does not depend on where the
+/// analyzer allocated its regions: by spawn site, then by the object's name
+/// (shorter first, so 'a[2]' comes before 'a[10]'). When one path could report
+/// several objects, every run reports the same one.
+llvm::SmallVector<Sharing, 8> inReportOrder(ProgramStateRef State,
+                                            const SourceManager &SM) {
+  llvm::SmallVector<Sharing, 8> Out(State->get<SharedWithWork>().begin(),
+                                    State->get<SharedWithWork>().end());
+  auto Key = [](const Sharing &E) {
+    std::string Name = nameOf(E.object());
+    return std::make_pair(Name.size(), Name);
+  };
+  llvm::stable_sort(Out, [&](const Sharing &A, const Sharing &B) {
+    SourceLocation LA = A.spawn()->getBeginLoc(), LB = B.spawn()->getBeginLoc();
+    if (LA != LB)
+      return SM.isBeforeInTranslationUnit(LA, LB);
+    return Key(A) < Key(B);
+  });
+  return Out;
+}
+
 ProgramStateRef forgetObject(ProgramStateRef State, const MemRegion *Object) {
   for (const Sharing &E : State->get<SharedWithWork>())
     if (E.object() == Object)
@@ -729,7 +750,7 @@ void LoopVarCaptureChecker::checkWrite(const MemRegion *Written,
     if (const auto *VR = dyn_cast<VarRegion>(Written))
       Redeclared = llvm::is_contained(DS->decls(), VR->getDecl());
 
-  for (const Sharing &E : Set) {
+  for (const Sharing &E : inReportOrder(State, C.getSourceManager())) {
     if (!overlaps(Written, E.object(), PartsCount) ||
         !mayHaveStarted(State, E, C.getSValBuilder()) ||
         !inOneLoop(E, S, C.getLocationContext()) ||
@@ -763,7 +784,7 @@ bool LoopVarCaptureChecker::reportScopeEnd(const VarRegion *Var,
                                            ProgramStateRef After,
                                            CheckerContext &C) const {
   ProgramStateRef State = C.getState();
-  for (const Sharing &E : State->get<SharedWithWork>()) {
+  for (const Sharing &E : inReportOrder(State, C.getSourceManager())) {
     if (E.variable() != Var || !mayHaveStarted(State, E, C.getSValBuilder()) ||
         !spawnedInLoop(E))
       continue;
@@ -869,10 +890,9 @@ void LoopVarCaptureChecker::checkBranchCondition(const Stmt *Cond,
     C.addTransition(Waited);
     return;
   }
-  SharedWithWorkTy Set = State->get<SharedWithWork>();
   llvm::SmallVector<const VarRegion *, 4> Dying;
   ProgramStateRef After = State;
-  for (const Sharing &E : Set) {
+  for (const Sharing &E : inReportOrder(State, C.getSourceManager())) {
     const VarRegion *Var = E.variable();
     const auto *VD = dyn_cast<VarDecl>(Var->getDecl());
     if (Var->getStackFrame() == SFC && VD && declares(loopBody(Loop), VD)) {
@@ -911,7 +931,7 @@ void LoopVarCaptureChecker::checkEndFunction(const ReturnStmt *,
   // Returning from main ends the process; its threads go with it.
   const auto *FD = dyn_cast_or_null<FunctionDecl>(SFC->getDecl());
   if (!(FD && FD->isMain() && SFC->inTopFrame()))
-    for (const Sharing &E : Set)
+    for (const Sharing &E : inReportOrder(State, C.getSourceManager()))
       if (E.variable()->getStackFrame() == SFC &&
           reportScopeEnd(E.variable(), /*AtReturn=*/true, After, C))
         return;

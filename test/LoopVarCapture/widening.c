@@ -5,6 +5,20 @@
 // RUN: %clang_analyze_cc1 -isystem %inputs/threads \
 // RUN:   -analyzer-checker=core,cvet.LoopVarCapture \
 // RUN:   -analyzer-config widen-loops=true -verify %s
+//
+// Which of several objects a path reports must not depend on where the
+// analyzer's memory lies; the file's path length moves it.
+// RUN: rm -rf %t && mkdir -p %t/a %t/abcdefgh %t/abcdefghijklmnopqrstuvwx
+// RUN: cp %s %t/a/w.c && cp %s %t/abcdefgh/w.c && cp %s %t/abcdefghijklmnopqrstuvwx/w.c
+// RUN: %clang_analyze_cc1 -isystem %inputs/threads \
+// RUN:   -analyzer-checker=core,cvet.LoopVarCapture \
+// RUN:   -analyzer-config widen-loops=true -verify %t/a/w.c
+// RUN: %clang_analyze_cc1 -isystem %inputs/threads \
+// RUN:   -analyzer-checker=core,cvet.LoopVarCapture \
+// RUN:   -analyzer-config widen-loops=true -verify %t/abcdefgh/w.c
+// RUN: %clang_analyze_cc1 -isystem %inputs/threads \
+// RUN:   -analyzer-checker=core,cvet.LoopVarCapture \
+// RUN:   -analyzer-config widen-loops=true -verify %t/abcdefghijklmnopqrstuvwx/w.c
 
 #include <pthread.h>
 #include <stdio.h>
