@@ -19,6 +19,21 @@ void cvet::registerCheckers(CheckerRegistry &Registry) {
       "string", PackageName, "ModelFiles", "",
       "Extra API model files (YAML) for every cvet checker, separated by ';'",
       "released");
+  Registry.addPackageOption(
+      "bool", PackageName, "Prune", "true",
+      "Explore only the functions that can reach a modelled API (false: "
+      "every function; the findings are the same)",
+      "released");
+  Registry.addPackageOption(
+      "string", PackageName, "UnitTimeout", "0",
+      "CPU seconds a translation unit may take, parse included; then no "
+      "function is started and paths end at their next branch (0: no limit)",
+      "released");
+  Registry.addChecker(registerPruneChecker, shouldRegisterPruneChecker,
+                      "cvet.Prune",
+                      "Leaves out functions that cannot reach a modelled API; "
+                      "enforces cvet:UnitTimeout",
+                      "", /*IsHidden=*/true);
   // The registry keeps StringRefs: the URIs must outlive it.
 #define CVET_CHECKER(Class, DocSlug, TidyName, Description)                    \
   static const std::string Class##Doc = ruleHelpURI(DocSlug);                  \
@@ -28,6 +43,7 @@ void cvet::registerCheckers(CheckerRegistry &Registry) {
   Registry.addCheckerOption("string", "cvet." #Class, "ModelFiles", "",        \
                             "Extra API model files (YAML) for this checker, "  \
                             "separated by ';'",                                \
-                            "released");
+                            "released");                                     \
+  Registry.addDependency("cvet." #Class, "cvet.Prune");
 #include "Checkers.def"
 }

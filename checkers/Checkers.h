@@ -30,6 +30,17 @@ void registerCheckers(clang::ento::CheckerRegistry &Registry);
 /// Documentation page of a rule, from its doc slug ("unclosed-iterator").
 std::string ruleHelpURI(llvm::StringRef DocSlug);
 
+/// The warning a translation unit gets when it ran out of its time budget
+/// (cvet:UnitTimeout), as a custom diagnostic format: %0 the budget in
+/// seconds, %1 top-level functions not analysed, %2 functions cut short.
+/// The driver recognises the diagnostic by it.
+extern const char UnitBudgetWarning[];
+
+/// cvet.Prune: hidden, a dependency of every rule. It leaves out the
+/// functions that cannot reach a modelled API and enforces the time budget.
+void registerPruneChecker(clang::ento::CheckerManager &Mgr);
+bool shouldRegisterPruneChecker(const clang::ento::CheckerManager &Mgr);
+
 #define CVET_CHECKER(Class, DocSlug, TidyName, Description)                    \
   void register##Class##Checker(clang::ento::CheckerManager &Mgr);             \
   bool shouldRegister##Class##Checker(const clang::ento::CheckerManager &Mgr);

@@ -101,6 +101,13 @@ std::vector<StringRef> cvet::defaultModelFileNames() {
   return Names;
 }
 
+std::vector<std::pair<StringRef, StringRef>> cvet::defaultModelSources() {
+  std::vector<std::pair<StringRef, StringRef>> Sources;
+  for (const EmbeddedModel &M : DefaultModels)
+    Sources.emplace_back(M.Name, M.Text);
+  return Sources;
+}
+
 ModelRef cvet::sharedDefaultModel() {
   static const ModelRef Default = [] {
     auto M = std::make_shared<Model>();

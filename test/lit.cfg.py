@@ -44,10 +44,16 @@ if os.path.isfile(cvet_clangd):
     config.available_features.add("cvet-clangd")
 config.substitutions.append(("%cvet_clangd", cvet_clangd))
 
+# `lit --param cvet_prune=false` runs every analysis with pruning off: the
+# suite passes both ways, so pruning changes no finding it checks.
+prune_cc1 = prune_driver = ""
+if lit_config.params.get("cvet_prune") == "false":
+    prune_cc1 = " -analyzer-config cvet:Prune=false"
+    prune_driver = " -Xclang -analyzer-config -Xclang cvet:Prune=false"
 config.substitutions.append(("%clang_analyze_cc1",
-    f"{clang} -cc1 -analyze -setup-static-analyzer -load {plugin} -I {inputs}"))
+    f"{clang} -cc1 -analyze -setup-static-analyzer -load {plugin} -I {inputs}{prune_cc1}"))
 config.substitutions.append(("%clang_analyze",
-    f"{clang} --analyze -Xclang -load -Xclang {plugin} -I {inputs}"))
+    f"{clang} --analyze -Xclang -load -Xclang {plugin} -I {inputs}{prune_driver}"))
 config.substitutions.append(("%cvet_plugin", plugin))
 config.substitutions.append(("%inputs", inputs))
 config.substitutions.append(("%clang", clang))

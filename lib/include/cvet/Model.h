@@ -22,6 +22,7 @@
 #include "llvm/Support/Error.h"
 #include <memory>
 #include <string>
+#include <utility>
 #include <vector>
 
 // The section headers.
@@ -72,6 +73,9 @@ std::vector<std::string> splitList(llvm::StringRef List);
 
 /// The names of the compiled-in model files, for `--help` style listings.
 std::vector<llvm::StringRef> defaultModelFileNames();
+
+/// The compiled-in model files: name and YAML text.
+std::vector<std::pair<llvm::StringRef, llvm::StringRef>> defaultModelSources();
 
 } // namespace cvet
 

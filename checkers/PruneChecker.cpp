@@ -1,0 +1,186 @@
+//===- PruneChecker.cpp - which functions the path-sensitive pass explores ===//
+//
+// cvet.Prune is hidden and every rule depends on it. It reports nothing; it
+// decides, when the analyzer starts a top-level function, whether to explore
+// it at all, and keeps one translation unit from holding a run hostage:
+//
+//   top-level function begins
+//     --unit over its time budget (cvet:UnitTimeout)--> path ends, counted
+//     --cannot reach a modelled API (cvet:Prune)-------> path ends
+//     '--otherwise--> explored as usual
+//   branch, unit over its time budget --> path ends, function counted
+//   end of the unit, something counted --> one warning (UnitBudgetWarning)
+//
+// Which functions can reach a modelled API is support/Relevance.h, computed
+// once per translation unit on the first top-level function. The names come
+// from every model the rules read (built-in files, cvet:ModelFiles and each
+// rule's ModelFiles); if one of them cannot be read, nothing is pruned (the
+// rule reports the file).
+//
+// The budget is CPU time of the thread that parses and analyses the unit,
+// counted from the start of the parse: a busy machine does not cut units
+// short, and one run gives the same result as the next.
+//
+//===----------------------------------------------------------------------===//
+
+#include "Checkers.h"
+#include "support/Relevance.h"
+
+#include "cvet/Model.h"
+#include "cvet/ModelNames.h"
+#include "clang/Basic/DiagnosticDriver.h"
+#include "clang/StaticAnalyzer/Core/BugReporter/BugReporter.h"
+#include "clang/StaticAnalyzer/Core/Checker.h"
+#include "clang/StaticAnalyzer/Core/CheckerManager.h"
+#include "clang/StaticAnalyzer/Core/PathSensitive/AnalysisManager.h"
+#include "clang/StaticAnalyzer/Core/PathSensitive/CheckerContext.h"
+#include "llvm/Support/MemoryBuffer.h"
+
+#include <chrono>
+#include <ctime>
+#include <memory>
+#include <optional>
+
+using namespace clang;
+using namespace clang::ento;
+
+const char cvet::UnitBudgetWarning[] =
+    "cvet: the analysis of this translation unit stopped at its budget of %0 "
+    "CPU seconds (cvet:UnitTimeout): %1 functions were not analysed and %2 "
+    "were cut short; findings may be missing";
+
+namespace {
+
+double threadCpuSeconds() {
+#ifdef CLOCK_THREAD_CPUTIME_ID
+  timespec TS;
+  if (clock_gettime(CLOCK_THREAD_CPUTIME_ID, &TS) == 0)
+    return TS.tv_sec + TS.tv_nsec / 1e9;
+#endif
+  return std::chrono::duration<double>(
+             std::chrono::steady_clock::now().time_since_epoch())
+      .count();
+}
+
+class PruneChecker
+    : public Checker<check::BeginFunction, check::BranchCondition,
+                     check::EndOfTranslationUnit> {
+public:
+  void checkBeginFunction(CheckerContext &C) const;
+  void checkBranchCondition(const Stmt *Cond, CheckerContext &C) const;
+  void checkEndOfTranslationUnit(const TranslationUnitDecl *TU,
+                                 AnalysisManager &Mgr, BugReporter &BR) const;
+
+  bool Prune = true;
+  /// CPU seconds for the whole unit; 0 means no limit.
+  double Budget = 0;
+  std::string BudgetText; ///< As the option spelled it, for the warning.
+  /// Unset when a model file could not be read: then nothing is pruned.
+  std::optional<cvet::ModelNames> Names;
+
+private:
+  const double Start = threadCpuSeconds();
+  mutable std::unique_ptr<cvet::RelevantFunctions> Relevant;
+  mutable const TranslationUnitDecl *RelevantFor = nullptr;
+  mutable unsigned NotStarted = 0;
+  mutable unsigned CutShort = 0;
+  mutable const Decl *LastCut = nullptr;
+
+  bool overBudget() const {
+    return Budget > 0 && threadCpuSeconds() - Start > Budget;
+  }
+};
+
+} // namespace
+
+void PruneChecker::checkBeginFunction(CheckerContext &C) const {
+  if (!C.inTopFrame())
+    return;
+  if (overBudget()) {
+    ++NotStarted;
+    C.generateSink(C.getState(), C.getPredecessor());
+    return;
+  }
+  if (!Prune || !Names)
+    return;
+  const TranslationUnitDecl *TU = C.getASTContext().getTranslationUnitDecl();
+  if (RelevantFor != TU) {
+    Relevant =
+        std::make_unique<cvet::RelevantFunctions>(C.getASTContext(), *Names);
+    RelevantFor = TU;
+  }
+  if (!Relevant->mayMatter(C.getLocationContext()->getDecl()))
+    C.generateSink(C.getState(), C.getPredecessor());
+}
+
+void PruneChecker::checkBranchCondition(const Stmt *, CheckerContext &C) const {
+  if (!overBudget())
+    return;
+  const LocationContext *Top = C.getLocationContext();
+  while (Top->getParent())
+    Top = Top->getParent();
+  if (Top->getDecl() != LastCut) {
+    LastCut = Top->getDecl();
+    ++CutShort;
+  }
+  C.generateSink(C.getState(), C.getPredecessor());
+}
+
+void PruneChecker::checkEndOfTranslationUnit(const TranslationUnitDecl *,
+                                             AnalysisManager &Mgr,
+                                             BugReporter &) const {
+  if (!NotStarted && !CutShort)
+    return;
+  DiagnosticsEngine &Diags = Mgr.getASTContext().getDiagnostics();
+  Diags.Report(Diags.getCustomDiagID(DiagnosticsEngine::Warning,
+                                     cvet::UnitBudgetWarning))
+      << BudgetText << NotStarted << CutShort;
+}
+
+void cvet::registerPruneChecker(CheckerManager &Mgr) {
+  auto *C = Mgr.registerChecker<PruneChecker>();
+  const AnalyzerOptions &Opts = Mgr.getAnalyzerOptions();
+  // Read from the table: the options of rules that are not enabled may not
+  // be in it.
+  auto Option = [&](const llvm::Twine &Key) -> llvm::StringRef {
+    auto It = Opts.Config.find(Key.str());
+    return It == Opts.Config.end() ? "" : llvm::StringRef(It->getValue());
+  };
+  C->Prune = Option(llvm::Twine(PackageName) + ":Prune") != "false";
+
+  llvm::StringRef Timeout =
+      Option(llvm::Twine(PackageName) + ":UnitTimeout").trim();
+  C->BudgetText = Timeout.str();
+  if (!Timeout.empty() && (Timeout.getAsDouble(C->Budget) || C->Budget < 0)) {
+    C->Budget = 0;
+    Mgr.getASTContext().getDiagnostics().Report(
+        diag::err_analyzer_checker_option_invalid_input)
+        << (PackageName + ":UnitTimeout").str()
+        << "a number of CPU seconds (0: no limit)";
+  }
+
+  ModelNames Names = defaultModelNames();
+  bool Complete = true;
+  auto Add = [&](llvm::StringRef Files) {
+    for (const std::string &File : splitList(Files)) {
+      auto Buffer = llvm::MemoryBuffer::getFile(File, /*IsText=*/true);
+      if (!Buffer) {
+        Complete = false;
+        continue;
+      }
+      if (llvm::Error E =
+              collectModelNames((*Buffer)->getBuffer(), File, Names)) {
+        llvm::consumeError(std::move(E));
+        Complete = false;
+      }
+    }
+  };
+  Add(Option(llvm::Twine(PackageName) + ":ModelFiles"));
+#define CVET_CHECKER(Class, DocSlug, TidyName, Description)                    \
+  Add(Option("cvet." #Class ":ModelFiles"));
+#include "Checkers.def"
+  if (Complete)
+    C->Names = std::move(Names);
+}
+
+bool cvet::shouldRegisterPruneChecker(const CheckerManager &) { return true; }
