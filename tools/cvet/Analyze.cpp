@@ -32,6 +32,8 @@
 #include "clang/Tooling/Tooling.h"
 #include "llvm/ADT/StringExtras.h"
 #include "llvm/Support/CrashRecoveryContext.h"
+#include "llvm/Support/Format.h"
+#include "llvm/Support/FormatVariadic.h"
 #include "llvm/Support/FileSystem.h"
 #include "llvm/Support/Path.h"
 #include "llvm/Support/VirtualFileSystem.h"
@@ -187,6 +189,12 @@ public:
   // CompilerInstance print "N warnings generated." on stderr.
   void HandleDiagnostic(DiagnosticsEngine::Level Level,
                         const Diagnostic &Info) override {
+    if (Level == DiagnosticsEngine::Warning && isBudgetWarning(Info)) {
+      Out.CutShort = true;
+      Out.FunctionsNotStarted = Info.getArgUInt(1);
+      Out.FunctionsStopped = Info.getArgUInt(2);
+      return;
+    }
     if (Level < DiagnosticsEngine::Error || !Out.Error.empty())
       return;
     SmallString<128> Message;
@@ -209,6 +217,12 @@ public:
 
 private:
   TUResult &Out;
+
+  /// cvet.Prune's warning that the unit ran out of its time budget.
+  static bool isBudgetWarning(const Diagnostic &Info) {
+    return Info.getDiags()->getDiagnosticIDs()->getDescription(Info.getID()) ==
+           StringRef(UnitBudgetWarning);
+  }
 };
 
 /// Stands in for an analyzer bug in the crash-recovery tests.
@@ -242,6 +256,9 @@ protected:
       Opts.CheckersAndPackages.emplace_back(BudgetStopChecker.str(), true);
     if (!Settings.ModelFiles.empty())
       Opts.Config["cvet:ModelFiles"] = join(Settings.ModelFiles, ";");
+    Opts.Config["cvet:Prune"] = Settings.Prune ? "true" : "false";
+    Opts.Config["cvet:UnitTimeout"] =
+        formatv("{0}", format("%.9g", Settings.UnitTimeout)).str();
 
     std::unique_ptr<AnalysisASTConsumer> Analysis = CreateAnalysisConsumer(CI);
     Analysis->AddCheckerRegistrationFn(

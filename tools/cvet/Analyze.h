@@ -23,6 +23,10 @@ struct AnalysisSettings {
   std::vector<std::string> Rules;
   /// Extra model files, absolute; passed as the cvet:ModelFiles option.
   std::vector<std::string> ModelFiles;
+  /// Explore only the functions that can reach a modelled API (cvet:Prune).
+  bool Prune = true;
+  /// CPU seconds per unit, parse included (cvet:UnitTimeout); 0: no limit.
+  double UnitTimeout = 0;
   /// Test hook: crash inside the analysis of a file whose path contains it.
   std::string CrashOn;
 };

@@ -96,6 +96,8 @@ Expected<Plan> cvet::configure(const DriverOptions &O) {
     return error("no rule is enabled by the check list");
   P.Settings.Rules = std::move(*Rules);
   P.Settings.CrashOn = O.CrashOn;
+  P.Settings.Prune = O.Prune;
+  P.Settings.UnitTimeout = O.UnitTimeout;
 
   P.Settings.ModelFiles = P.Conf.Models;
   for (const std::string &M : O.ModelFiles)

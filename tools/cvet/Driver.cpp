@@ -8,7 +8,8 @@
 //   configure (Configure.cpp)  .cvet.yaml, rules, models, baseline, shard
 //   select    (Selection.cpp)  the database's units that the run names (or,
 //                              for changed files, touches: IncludeScan.cpp)
-//   analyse   (Schedule.cpp)   each unit through the analyzer, on a pool
+//   analyse   (Schedule.cpp)   each unit through the analyzer, on a pool,
+//             (Cache.cpp)      unless --cache has its result
 //   findings  (Findings.cpp)   dedup, exclude, order, fingerprint, baseline
 //   outputs   (TextOutput.cpp, Sarif.cpp)  text, SARIF, summary
 //
@@ -17,6 +18,7 @@
 //
 //===----------------------------------------------------------------------===//
 
+#include "Cache.h"
 #include "Configure.h"
 #include "Database.h"
 #include "Findings.h"
@@ -84,6 +86,15 @@ int runAnalysis(const DriverOptions &O,
   if (!P)
     return fail(P.takeError());
 
+  std::optional<ResultCache> Cache;
+  if (!O.CacheDir.empty()) {
+    Expected<ResultCache> C = ResultCache::open(
+        absolutePath(O.CacheDir, P->Cwd), O.CacheSize, P->Settings);
+    if (!C)
+      return fail(C.takeError());
+    Cache.emplace(std::move(*C));
+  }
+
   auto DB = loadDatabase(O.BuildPath, P->Cwd);
   if (!DB)
     return fail(DB.takeError());
@@ -106,13 +117,38 @@ int runAnalysis(const DriverOptions &O,
   Schedule.Root = P->Root;
   if (O.TimeBudget)
     Schedule.Deadline = Start + std::chrono::seconds(*O.TimeBudget);
-  std::vector<TUResult> Results =
-      analyseUnits(Selected->Units, P->Settings, Schedule);
+  std::vector<TUResult> Results;
+  if (!Cache) {
+    Results = analyseUnits(Selected->Units, P->Settings, Schedule);
+  } else {
+    // Units found in the cache are not analysed; the others are, and kept.
+    const std::vector<Unit> &Units = Selected->Units;
+    std::vector<std::string> Keys = Cache->keys(Units, O.Jobs);
+    Results.resize(Units.size());
+    std::vector<Unit> Missing;
+    std::vector<size_t> Slots;
+    for (size_t I = 0; I < Units.size(); ++I) {
+      if (std::optional<TUResult> Hit = Cache->lookup(Keys[I], Units[I].File)) {
+        Results[I] = std::move(*Hit);
+        continue;
+      }
+      Missing.push_back(Units[I]);
+      Slots.push_back(I);
+    }
+    std::vector<TUResult> Analysed =
+        analyseUnits(Missing, P->Settings, Schedule);
+    for (size_t J = 0; J < Slots.size(); ++J) {
+      Cache->store(Keys[Slots[J]], Analysed[J]);
+      Results[Slots[J]] = std::move(Analysed[J]);
+    }
+    Cache->trim();
+  }
 
   FindingsOptions Collect;
   Collect.Root = P->Root;
   Collect.Conf = &P->Conf;
   Collect.Baseline = &P->Baseline;
+  Collect.UnitTimeout = O.UnitTimeout;
   CollectedRun Collected = collectFindings(std::move(Results), Collect);
   const RunInfo &Run = Collected.Run;
 
@@ -139,7 +175,7 @@ int runAnalysis(const DriverOptions &O,
     printSummary(errs(), Run, Text,
                  {Run.AnalyzedFiles.size(), Collected.InBaseline,
                   Selected->OtherLanguage, Collected.OverBudget.size(),
-                  Collected.CutByBudget.size()});
+                  Collected.CutByBudget.size(), Collected.FromCache});
 
   if (!Run.Failures.empty())
     return ExitTUFailed;

@@ -56,6 +56,14 @@ struct TUResult {
   bool CutByBudget = false;
   std::string Error; ///< Why it failed: first compiler error, or the crash.
   SourcePos ErrorPos; ///< Where the first compiler error was, when known.
+  /// The unit used up its CPU time (--unit-timeout): how many top-level
+  /// functions were not started and how many were stopped part way. Its
+  /// findings are those found until then.
+  bool CutShort = false;
+  unsigned FunctionsNotStarted = 0;
+  unsigned FunctionsStopped = 0;
+  /// The result was read from the cache (--cache), not analysed.
+  bool FromCache = false;
 };
 
 } // namespace cvet

@@ -5,6 +5,8 @@
 #include "Paths.h"
 
 #include "llvm/ADT/STLExtras.h"
+#include "llvm/Support/Format.h"
+#include "llvm/Support/FormatVariadic.h"
 
 #include <set>
 #include <tuple>
@@ -41,6 +43,18 @@ static Failure failure(const TUResult &R, StringRef Root) {
   return F;
 }
 
+static Failure cutShort(const TUResult &R, const FindingsOptions &Options) {
+  Failure F{R.File, "", SourcePos()};
+  F.Message = "the analysis of '" + displayPath(R.File, Options.Root) +
+              "' stopped at --unit-timeout (" +
+              formatv("{0}", format("%g", Options.UnitTimeout)).str() + " CPU seconds): " +
+              std::to_string(R.FunctionsNotStarted) +
+              (R.FunctionsNotStarted == 1 ? " function" : " functions") +
+              " not analysed, " + std::to_string(R.FunctionsStopped) +
+              " stopped part way; findings in it may be missing";
+  return F;
+}
+
 CollectedRun cvet::collectFindings(std::vector<TUResult> Results,
                                    const FindingsOptions &Options) {
   CollectedRun Out;
@@ -57,6 +71,9 @@ CollectedRun cvet::collectFindings(std::vector<TUResult> Results,
       Out.CutByBudget.push_back(R.File);
     if (R.Failed)
       Run.Failures.push_back(failure(R, Options.Root));
+    if (R.CutShort)
+      Run.CutShort.push_back(cutShort(R, Options));
+    Out.FromCache += R.FromCache;
     for (Finding &F : R.Findings)
       if (!Options.Conf || !Options.Conf->excludes(F.Pos.File))
         Run.Findings.push_back(std::move(F));

@@ -27,6 +27,8 @@ struct FindingsOptions {
   const Config *Conf = nullptr;
   /// "ruleId|fingerprint" of the baseline's results, when one is used.
   const std::optional<std::set<std::string>> *Baseline = nullptr;
+  /// --unit-timeout, for the message of a unit cut short.
+  double UnitTimeout = 0;
 };
 
 struct CollectedRun {
@@ -36,6 +38,7 @@ struct CollectedRun {
   std::vector<std::string> OverBudget;
   /// Main files of the units whose analysis the time budget cut short.
   std::vector<std::string> CutByBudget;
+  size_t FromCache = 0; ///< Units whose results came from --cache.
 };
 
 CollectedRun collectFindings(std::vector<TUResult> Results,

@@ -35,6 +35,18 @@ public:
   }
 };
 
+/// cl::parser<double> for seconds, reporting to ParseErrors.
+class SecondsParser : public cl::parser<double> {
+public:
+  using cl::parser<double>::parser;
+  bool parse(cl::Option &O, StringRef ArgName, StringRef Arg, double &Value) {
+    if (Arg.getAsDouble(Value) || Value < 0)
+      return O.error("'" + Arg + "' is not a number of seconds", ArgName,
+                     parseErrors());
+    return false;
+  }
+};
+
 /// cl::parser<bool>, reporting to ParseErrors instead of stderr.
 class BoolParser : public cl::parser<bool> {
 public:
@@ -125,6 +137,27 @@ cl::opt<std::string> OverBudgetList(
 cl::opt<bool, false, BoolParser>
     NoNotes("no-notes", cl::cat(Category),
             cl::desc("One line per finding, without its path notes"));
+cl::opt<bool, false, BoolParser> Prune(
+    "prune", cl::init(true), cl::cat(Category),
+    cl::desc("Explore only the functions that can reach an API of the "
+             "models (--prune=false: every function; the findings are the "
+             "same)"));
+cl::opt<double, false, SecondsParser> UnitTimeout(
+    "unit-timeout", cl::value_desc("seconds"), cl::init(DefaultUnitTimeout),
+    cl::cat(Category),
+    cl::desc("CPU seconds one translation unit may take; then its analysis "
+             "stops, with a warning (default: 300; 0: no limit)"));
+cl::opt<std::string>
+    CacheDir("cache", cl::value_desc("dir"), cl::cat(Category),
+             cl::desc("Keep the results of translation units here and reuse "
+                      "them while the unit, its headers, the flags, the "
+                      "rules and the models stay the same"));
+// Parsed after llvm::cl (parseByteSize): its integer parsers are final.
+cl::opt<std::string>
+    CacheSize("cache-size", cl::value_desc("size"), cl::cat(Category),
+              cl::desc("Size limit of --cache, in bytes or with K, M or G; "
+                       "the least recently used results go first (default: "
+                       "256M)"));
 cl::opt<std::string> CrashOn("test-crash-on", cl::Hidden, cl::cat(Category),
                              cl::desc("Testing: crash inside the analysis of "
                                       "files whose path contains this"));
@@ -271,5 +304,39 @@ Expected<DriverOptions> cvet::parseCommandLine(int Argc,
     O.TimeBudget = TimeBudget.getValue();
   O.OverBudgetList = OverBudgetList;
   O.Notes = !NoNotes;
+  O.Prune = Prune;
+  O.UnitTimeout = UnitTimeout;
+  O.CacheDir = CacheDir;
+  if (CacheSize.getNumOccurrences()) {
+    std::optional<uint64_t> Size = parseByteSize(CacheSize);
+    if (!Size)
+      return usageError("for the --cache-size option: '" + CacheSize +
+                        "' is not a size (bytes, or with K, M, G)");
+    O.CacheSize = *Size;
+  }
   return O;
+}
+
+std::optional<uint64_t> cvet::parseByteSize(StringRef Text) {
+  Text = Text.trim();
+  uint64_t Scale = 1;
+  if (!Text.empty()) {
+    switch (toUpper(Text.back())) {
+    case 'K':
+      Scale = 1ull << 10;
+      break;
+    case 'M':
+      Scale = 1ull << 20;
+      break;
+    case 'G':
+      Scale = 1ull << 30;
+      break;
+    }
+    if (Scale != 1)
+      Text = Text.drop_back();
+  }
+  uint64_t N = 0;
+  if (Text.empty() || Text.getAsInteger(10, N) || N > UINT64_MAX / Scale)
+    return std::nullopt;
+  return N * Scale;
 }

@@ -14,11 +14,17 @@
 #define CVET_TOOLS_OPTIONS_H
 
 #include "llvm/Support/Error.h"
+#include <cstdint>
 #include <optional>
 #include <string>
 #include <vector>
 
 namespace cvet {
+
+/// --unit-timeout when not given: rarely reached, but no unit runs for hours.
+inline constexpr double DefaultUnitTimeout = 300;
+/// --cache-size when not given.
+inline constexpr uint64_t DefaultCacheSize = 256ull << 20;
 
 struct DriverOptions {
   // cvet [options] [paths...]
@@ -43,6 +49,14 @@ struct DriverOptions {
   /// Where to list the units the budget left out.
   std::string OverBudgetList;
   bool Notes = true;
+  /// Explore only the functions that can reach a modelled API.
+  bool Prune = true;
+  /// CPU seconds one unit may take (0: no limit).
+  double UnitTimeout = DefaultUnitTimeout;
+  /// Keep results of unchanged units here (--cache); empty: no cache.
+  std::string CacheDir;
+  /// The cache's size limit in bytes.
+  uint64_t CacheSize = DefaultCacheSize;
 
   // cvet merge logs... -o out
   bool Merge = false;
@@ -57,6 +71,9 @@ llvm::Expected<DriverOptions> parseCommandLine(int Argc,
 /// llvm::cl's complaints ("cvet: Unknown command line argument '-x'.  Try:
 /// ...\ncvet: Did you mean '-j'?") as the one line every other error is.
 std::string commandLineError(llvm::StringRef Text, llvm::StringRef Argv0);
+
+/// "512M", "2G", "100000" (bytes), "64K"; nullopt if not a size.
+std::optional<uint64_t> parseByteSize(llvm::StringRef Text);
 
 } // namespace cvet
 

@@ -194,18 +194,22 @@ json::Value cvet::makeSarif(const RunInfo &Run) {
     Results.push_back(result(F, Run.Root, Run.BaselineUsed));
 
   json::Array Notifications;
-  for (const Failure &Fail : Run.Failures) {
+  auto Notify = [&](const Failure &Fail, StringRef Level) {
     SourcePos Pos = Fail.Pos;
     if (Pos.File.empty())
       Pos = SourcePos{Fail.File, 0, 0, 0, 0};
     Notifications.push_back(json::Object{
-        {"level", "error"},
+        {"level", Level},
         {"message", message(Fail.Message)},
         {"locations", json::Array{json::Object{
                           {"physicalLocation",
                            physicalLocation(Pos, Run.Root)}}}},
     });
-  }
+  };
+  for (const Failure &Fail : Run.Failures)
+    Notify(Fail, "error");
+  for (const Failure &Cut : Run.CutShort)
+    Notify(Cut, "warning");
   json::Object Invocation{{"executionSuccessful", Run.Failures.empty()}};
   if (!Notifications.empty())
     Invocation["toolExecutionNotifications"] = std::move(Notifications);

@@ -35,6 +35,9 @@ struct RunInfo {
   std::vector<std::string> AnalyzedFiles;
   std::vector<Finding> Findings; ///< Sorted, fingerprinted, suppressed ones too.
   std::vector<Failure> Failures;
+  /// Units whose analysis stopped at --unit-timeout: analysed in part, so
+  /// warnings rather than failures.
+  std::vector<Failure> CutShort;
   bool BaselineUsed = false;
 };
 

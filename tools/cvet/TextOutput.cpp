@@ -74,6 +74,8 @@ TextCounts cvet::printFindings(raw_ostream &OS, const RunInfo &Run,
 void cvet::printFailures(raw_ostream &OS, const RunInfo &Run) {
   for (const Failure &F : Run.Failures)
     printMessage(OS, "error", F.Message);
+  for (const Failure &F : Run.CutShort)
+    printMessage(OS, "warning", F.Message);
 }
 
 static std::string counted(size_t N, StringRef One, StringRef Many) {
@@ -92,6 +94,11 @@ void cvet::printSummary(raw_ostream &OS, const RunInfo &Run,
     Extra.push_back(std::to_string(Counts.InBaseline) + " in the baseline");
   if (!Run.Failures.empty())
     Extra.push_back(std::to_string(Run.Failures.size()) + " not analysed");
+  if (!Run.CutShort.empty())
+    Extra.push_back(std::to_string(Run.CutShort.size()) +
+                    " cut short by --unit-timeout");
+  if (Counts.FromCache)
+    Extra.push_back(std::to_string(Counts.FromCache) + " from the cache");
   if (Counts.OverBudget)
     Extra.push_back(std::to_string(Counts.OverBudget) +
                     " over the time budget");

@@ -32,7 +32,8 @@ struct TextCounts {
 TextCounts printFindings(llvm::raw_ostream &OS, const RunInfo &Run,
                          bool Notes);
 
-/// "cvet: error: could not analyse ..." for every failed unit.
+/// "cvet: error: could not analyse ..." for every failed unit, and a
+/// warning for every unit cut short by --unit-timeout.
 void printFailures(llvm::raw_ostream &OS, const RunInfo &Run);
 
 /// What the closing summary counts beyond the findings.
@@ -42,6 +43,7 @@ struct SummaryCounts {
   size_t OtherLanguage = 0;
   size_t OverBudget = 0;
   size_t CutByBudget = 0;
+  size_t FromCache = 0;
 };
 
 /// "cvet: note: time budget of 30s spent: 2 translation units not analysed:
