@@ -43,6 +43,8 @@ packages=(
   pre-commit
   # uthash's real macros (cvet.UnsyncMapWrite tests).
   uthash-dev
+  # The test that runs docs/ci/github-actions-sharded.yml's commands.
+  python3-yaml
 )
 for LLVM in ${CVET_LLVM_VERSIONS:-${CVET_LLVM_VERSION:-19}}; do
   packages+=(

@@ -32,10 +32,10 @@ jobs=2
 if [[ ${1:-} == -j ]]; then jobs=$2; shift 2; fi
 [[ $# -gt 0 ]] || { sed -n '2,/^set/p' "$0" | sed '$d; s/^# \{0,1\}//'; exit 2; }
 [[ -x $cvet ]] || { echo "build cvet first: scripts/build.sh" >&2; exit 2; }
-for tool in clang-19 bear python3; do
+for tool in clang-19 python3; do
   command -v "$tool" >/dev/null || { echo "real-code.sh needs $tool (scripts/install-deps.sh)" >&2; exit 2; }
 done
-[[ -x /usr/bin/time ]] || { echo "real-code.sh needs GNU time (/usr/bin/time)" >&2; exit 2; }
+[[ -x /usr/bin/time ]] || { echo "real-code.sh needs GNU time (apt-get install time)" >&2; exit 2; }
 
 # corpus PACKAGE: builds the package's compilation database under $CORPUS
 # (once) and prints the directory that holds compile_commands.json.
@@ -51,7 +51,7 @@ corpus() (
       $sudo tee /etc/apt/sources.list.d/debian-src.sources >/dev/null
     $sudo apt-get update -qq
   fi
-  command -v dpkg-source >/dev/null || $sudo apt-get install -y -qq dpkg-dev >/dev/null
+  command -v bear >/dev/null || $sudo apt-get install -y -qq bear dpkg-dev >/dev/null
   $sudo apt-get build-dep -y -qq "$name" >/dev/null 2>&1 || echo "corpus: some build dependencies of $name are missing" >&2
   mkdir -p "$root"; cd "$root"
   src=$(ls -d "$name"-*/ 2>/dev/null | grep -v -- -cdb/ | head -1 || true)

@@ -130,6 +130,10 @@ bool fromJson(const json::Value &V, Finding &F) {
 
 Expected<ResultCache> ResultCache::open(StringRef Dir, uint64_t MaxBytes,
                                         const AnalysisSettings &Settings) {
+  if (sys::fs::exists(Dir) && !sys::fs::is_directory(Dir))
+    return createStringError(inconvertibleErrorCode(),
+                             "the cache directory '%s' is not a directory",
+                             Dir.str().c_str());
   if (std::error_code EC = sys::fs::create_directories(Dir))
     return createStringError(EC, "cannot create the cache directory '%s': %s",
                              Dir.str().c_str(), EC.message().c_str());
