@@ -9,10 +9,12 @@
 #ifndef CVET_CHECKERS_H
 #define CVET_CHECKERS_H
 
+#include "cvet/ModelNames.h"
 #include "llvm/ADT/StringRef.h"
 #include <string>
 
 namespace clang::ento {
+class CheckerBase;
 class CheckerManager;
 class CheckerRegistry;
 } // namespace clang::ento
@@ -40,6 +42,15 @@ extern const char UnitBudgetWarning[];
 /// functions that cannot reach a modelled API and enforces the time budget.
 void registerPruneChecker(clang::ento::CheckerManager &Mgr);
 bool shouldRegisterPruneChecker(const clang::ento::CheckerManager &Mgr);
+
+/// Called by a rule as it registers: the model names whose calls can start
+/// something the rule reports (UnclosedIterator: the acquiring functions,
+/// not the ones that close or use a handle). cvet.Prune explores a function
+/// only if it can reach one of them, or a function with handle, ownership or
+/// lock attributes. A rule that declares nothing is taken to care about
+/// every `Function:` and `Macro:` of every model section.
+void declareTriggers(clang::ento::CheckerManager &Mgr,
+                     const clang::ento::CheckerBase *Rule, ModelNames Names);
 
 #define CVET_CHECKER(Class, DocSlug, TidyName, Description)                    \
   void register##Class##Checker(clang::ento::CheckerManager &Mgr);             \

@@ -12,10 +12,11 @@
 //   end of the unit, something counted --> one warning (UnitBudgetWarning)
 //
 // Which functions can reach a modelled API is support/Relevance.h, computed
-// once per translation unit on the first top-level function. The names come
-// from every model the rules read (built-in files, cvet:ModelFiles and each
-// rule's ModelFiles); if one of them cannot be read, nothing is pruned (the
-// rule reports the file).
+// once per translation unit on the first top-level function. The names are
+// those each enabled rule declared as its triggers (declareTriggers), or,
+// for a rule that declared none, every name of every model it may read
+// (built-in files, cvet:ModelFiles and each rule's ModelFiles); if one of
+// those files cannot be read, nothing is pruned (the rule reports the file).
 //
 // The budget is CPU time of the thread that parses and analyses the unit,
 // counted from the start of the parse: a busy machine does not cut units
@@ -32,12 +33,14 @@
 #include "clang/StaticAnalyzer/Core/BugReporter/BugReporter.h"
 #include "clang/StaticAnalyzer/Core/Checker.h"
 #include "clang/StaticAnalyzer/Core/CheckerManager.h"
+#include "clang/StaticAnalyzer/Core/CheckerRegistryData.h"
 #include "clang/StaticAnalyzer/Core/PathSensitive/AnalysisManager.h"
 #include "clang/StaticAnalyzer/Core/PathSensitive/CheckerContext.h"
 #include "llvm/Support/MemoryBuffer.h"
 
 #include <chrono>
 #include <ctime>
+#include <map>
 #include <memory>
 #include <optional>
 
@@ -72,11 +75,16 @@ public:
                                  AnalysisManager &Mgr, BugReporter &BR) const;
 
   bool Prune = true;
+  /// The rules that run, and the trigger names those that declared some
+  /// declared (declareTriggers).
+  std::vector<std::string> EnabledRules;
+  std::map<std::string, cvet::ModelNames> Triggers;
   /// CPU seconds for the whole unit; 0 means no limit.
   double Budget = 0;
   std::string BudgetText; ///< As the option spelled it, for the warning.
-  /// Unset when a model file could not be read: then nothing is pruned.
-  std::optional<cvet::ModelNames> Names;
+  /// Every name of every model; unset when a model file could not be read:
+  /// then nothing is pruned.
+  std::optional<cvet::ModelNames> AllNames;
 
 private:
   const double Start = threadCpuSeconds();
@@ -85,6 +93,17 @@ private:
   mutable unsigned NotStarted = 0;
   mutable unsigned CutShort = 0;
   mutable const Decl *LastCut = nullptr;
+
+  /// What the enabled rules care about: their declared triggers, or every
+  /// name for a rule that declared none.
+  cvet::ModelNames wantedNames() const {
+    cvet::ModelNames Wanted;
+    for (const std::string &Rule : EnabledRules) {
+      auto It = Triggers.find(Rule);
+      Wanted.add(It != Triggers.end() ? It->second : *AllNames);
+    }
+    return Wanted;
+  }
 
   bool overBudget() const {
     return Budget > 0 && threadCpuSeconds() - Start > Budget;
@@ -101,12 +120,12 @@ void PruneChecker::checkBeginFunction(CheckerContext &C) const {
     C.generateSink(C.getState(), C.getPredecessor());
     return;
   }
-  if (!Prune || !Names)
+  if (!Prune || !AllNames)
     return;
   const TranslationUnitDecl *TU = C.getASTContext().getTranslationUnitDecl();
   if (RelevantFor != TU) {
-    Relevant =
-        std::make_unique<cvet::RelevantFunctions>(C.getASTContext(), *Names);
+    Relevant = std::make_unique<cvet::RelevantFunctions>(C.getASTContext(),
+                                                         wantedNames());
     RelevantFor = TU;
   }
   if (!Relevant->mayMatter(C.getLocationContext()->getDecl()))
@@ -180,7 +199,18 @@ void cvet::registerPruneChecker(CheckerManager &Mgr) {
   Add(Option("cvet." #Class ":ModelFiles"));
 #include "Checkers.def"
   if (Complete)
-    C->Names = std::move(Names);
+    C->AllNames = std::move(Names);
+
+  for (const CheckerInfo *Info : Mgr.getCheckerRegistryData().EnabledCheckers)
+    if (Info->FullName.starts_with("cvet.") && Info->FullName != "cvet.Prune")
+      C->EnabledRules.push_back(Info->FullName.str());
+}
+
+void cvet::declareTriggers(CheckerManager &Mgr, const CheckerBase *Rule,
+                           ModelNames Names) {
+  // cvet.Prune is a dependency of every rule: it is registered first.
+  Mgr.getChecker<PruneChecker>()
+      ->Triggers[Rule->getCheckerName().getName().str()] = std::move(Names);
 }
 
 bool cvet::shouldRegisterPruneChecker(const CheckerManager &) { return true; }

@@ -1789,7 +1789,15 @@ void UnclosedIteratorChecker::printState(raw_ostream &Out,
 
 void cvet::registerUnclosedIteratorChecker(CheckerManager &Mgr) {
   auto *Checker = Mgr.registerChecker<UnclosedIteratorChecker>();
-  Checker->buildTables(loadCheckerModel(Mgr, Checker));
+  cvet::Model M = loadCheckerModel(Mgr, Checker);
+  // Only an acquiring call (or an acquire_handle attribute) opens a handle;
+  // closing or using one that is not tracked does nothing.
+  cvet::ModelNames Triggers;
+  for (const cvet::IteratorFamily &F : M.Iterators)
+    for (const cvet::IteratorAcquire &A : F.Acquire)
+      Triggers.Functions.insert(A.Function);
+  cvet::declareTriggers(Mgr, Checker, std::move(Triggers));
+  Checker->buildTables(std::move(M));
 }
 
 bool cvet::shouldRegisterUnclosedIteratorChecker(const CheckerManager &) {

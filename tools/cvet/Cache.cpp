@@ -169,6 +169,12 @@ std::vector<std::string> ResultCache::keys(ArrayRef<Unit> Units,
   std::vector<std::string> Keys;
   for (size_t I = 0; I < Units.size(); ++I) {
     const Unit &U = Units[I];
+    // The scan failed (or found no header at all, rare): what the unit reads
+    // is unknown, so it is not cached.
+    if (Reads[I].size() < 2) {
+      Keys.emplace_back();
+      continue;
+    }
     KeyHasher Key;
     Key.add(RunKey).add(U.File).add(U.Command.Directory);
     for (const std::string &Arg : analysisCommandLine(
@@ -193,6 +199,8 @@ std::string ResultCache::entryPath(StringRef Key) const {
 
 std::optional<TUResult> ResultCache::lookup(StringRef Key,
                                             StringRef File) const {
+  if (Key.empty())
+    return std::nullopt;
   std::string Path = entryPath(Key);
   auto Buffer = MemoryBuffer::getFile(Path, /*IsText=*/true);
   if (!Buffer)
@@ -228,7 +236,7 @@ std::optional<TUResult> ResultCache::lookup(StringRef Key,
 }
 
 void ResultCache::store(StringRef Key, const TUResult &R) const {
-  if (R.Failed || R.CutShort || R.OverBudget || R.FromCache)
+  if (Key.empty() || R.Failed || R.CutShort || R.OverBudget || R.FromCache)
     return;
   json::Array Findings;
   for (const Finding &F : R.Findings)

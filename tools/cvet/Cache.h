@@ -42,8 +42,9 @@ public:
                                           uint64_t MaxBytes,
                                           const AnalysisSettings &Settings);
 
-  /// One key per unit (hex), in the order of Units. Scans the includes of
-  /// every unit on Jobs threads (0: every core).
+  /// One key per unit (hex), in the order of Units; empty for a unit whose
+  /// includes could not be scanned (it is never cached). Scans the includes
+  /// of every unit on Jobs threads (0: every core).
   std::vector<std::string> keys(llvm::ArrayRef<Unit> Units,
                                 unsigned Jobs) const;
 
