@@ -236,7 +236,8 @@ std::optional<TUResult> ResultCache::lookup(StringRef Key,
 }
 
 void ResultCache::store(StringRef Key, const TUResult &R) const {
-  if (Key.empty() || R.Failed || R.CutShort || R.OverBudget || R.FromCache)
+  if (Key.empty() || R.Failed || R.CutShort || R.CutByBudget ||
+      R.OverBudget || R.FromCache)
     return;
   json::Array Findings;
   for (const Finding &F : R.Findings)

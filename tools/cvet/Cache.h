@@ -13,8 +13,8 @@
 //                      new header that shadows an old one changes the key)
 //
 // A unit whose key is in the cache is not parsed or analysed. Units that
-// failed, were cut short by --unit-timeout or were not started are not
-// kept. An entry is written to a temporary file in the directory and renamed
+// failed, were cut short (--unit-timeout, --time-budget) or were not started
+// are not kept. An entry is written to a temporary file in the directory and renamed
 // into place, so runs sharing the directory read whole entries or none; a
 // damaged entry is a miss. A hit touches its entry; after a run the least
 // recently used entries are removed until the directory fits its limit.
