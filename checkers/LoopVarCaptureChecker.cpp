@@ -1436,14 +1436,14 @@ void LoopVarCaptureChecker::checkASTCodeBody(const Decl *D,
 
 void cvet::registerLoopVarCaptureChecker(CheckerManager &Mgr) {
   auto *C = Mgr.registerChecker<LoopVarCaptureChecker>();
-  cvet::Model M = loadCheckerModel(Mgr, C);
+  cvet::ModelRef M = loadCheckerModel(Mgr, C);
   // Paths share an object with work only from a spawn on (joins alone
   // change nothing); lambdas and blocks handed to Async calls are found in
   // the AST, which pruning leaves alone.
   cvet::ModelNames Triggers;
-  for (const cvet::ThreadSpawn &S : M.ThreadSpawns)
+  for (const cvet::ThreadSpawn &S : M->ThreadSpawns)
     Triggers.Functions.insert(S.Function);
-  for (const cvet::AsyncCall &A : M.Async)
+  for (const cvet::AsyncCall &A : M->Async)
     Triggers.Functions.insert(A.Function);
   cvet::declareTriggers(Mgr, C, std::move(Triggers));
   C->setModel(std::move(M));

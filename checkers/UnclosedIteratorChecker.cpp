@@ -1789,11 +1789,11 @@ void UnclosedIteratorChecker::printState(raw_ostream &Out,
 
 void cvet::registerUnclosedIteratorChecker(CheckerManager &Mgr) {
   auto *Checker = Mgr.registerChecker<UnclosedIteratorChecker>();
-  cvet::Model M = loadCheckerModel(Mgr, Checker);
+  cvet::ModelRef M = loadCheckerModel(Mgr, Checker);
   // Only an acquiring call (or an acquire_handle attribute) opens a handle;
   // closing or using one that is not tracked does nothing.
   cvet::ModelNames Triggers;
-  for (const cvet::IteratorFamily &F : M.Iterators)
+  for (const cvet::IteratorFamily &F : M->Iterators)
     for (const cvet::IteratorAcquire &A : F.Acquire)
       Triggers.Functions.insert(A.Function);
   cvet::declareTriggers(Mgr, Checker, std::move(Triggers));
