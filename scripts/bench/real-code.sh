@@ -22,8 +22,10 @@
 # cvet-cache-2 are compared (rule, file, line, column, message) and the
 # differences counted: pruning and the cache must change nothing.
 #
-# CVET_BUILD_DIR (default build/) holds the cvet to measure. On a shared
-# machine the wall times are noisy; CPU time is the steadier number.
+# CVET_BUILD_DIR (default build/) holds the cvet to measure. CVET_BENCH_ARMS
+# picks and orders the arms ("floor cvet cvet-cache-1 cvet-cache-2"; the
+# floor always runs first, the cache arms in order). On a shared machine the
+# wall times are noisy; CPU time is the steadier number.
 set -euo pipefail
 root=$(cd "$(dirname "$0")/../.." && pwd)
 build=${CVET_BUILD_DIR:-$root/build}
@@ -150,7 +152,20 @@ PY
 
 out=$(mktemp -d)
 trap 'rm -rf "$out"' EXIT
-arms=(floor clang-analyze cvet-noprune cvet cvet-cache-1 cvet-cache-2)
+read -r -a arms <<<"${CVET_BENCH_ARMS:-floor clang-analyze cvet-noprune cvet cvet-cache-1 cvet-cache-2}"
+[[ ${arms[0]} == floor ]] || arms=(floor "${arms[@]}")
+# run ARM: the command of one arm.
+run() {
+  case $1 in
+  floor) measure floor xargs -d '\n' -P "$jobs" -I{} sh -c {} <"$out/parse.sh" ;;
+  clang-analyze) measure clang-analyze xargs -d '\n' -P "$jobs" -I{} sh -c {} <"$out/analyze.sh" ;;
+  cvet-noprune) measure cvet-noprune env -C "$top" "$cvet" -p "$cdb" -j "$jobs" -q --prune=false --sarif "$out/cvet-noprune.sarif" ;;
+  cvet) measure cvet env -C "$top" "$cvet" -p "$cdb" -j "$jobs" -q --sarif "$out/cvet.sarif" ;;
+  cvet-cache-1) measure cvet-cache-1 env -C "$top" "$cvet" -p "$cdb" -j "$jobs" -q --cache "$out/cache" --sarif "$out/cvet-cache-1.sarif" ;;
+  cvet-cache-2) measure cvet-cache-2 env -C "$top" "$cvet" -p "$cdb" -j "$jobs" -q --cache "$out/cache" --sarif "$out/cvet-cache-2.sarif" ;;
+  *) echo "real-code.sh: unknown arm '$1'" >&2; exit 2 ;;
+  esac
+}
 for package in "$@"; do
   cdb=$(corpus "$package")
   src=$(python3 -c 'import json,sys; print(json.load(open(sys.argv[1]))[0]["directory"])' "$cdb/compile_commands.json")
@@ -161,29 +176,32 @@ for package in "$@"; do
   commands "$cdb" analyze >"$out/analyze.sh"
   units=$(wc -l <"$out/parse.sh")
   echo "$package: $units translation units, $jobs at a time" >&2
-  rm -rf "$out/cache"
-  measure floor xargs -d '\n' -P "$jobs" -I{} sh -c {} <"$out/parse.sh"
-  measure clang-analyze xargs -d '\n' -P "$jobs" -I{} sh -c {} <"$out/analyze.sh"
-  measure cvet-noprune env -C "$top" "$cvet" -p "$cdb" -j "$jobs" -q --prune=false --sarif "$out/noprune.sarif"
-  measure cvet env -C "$top" "$cvet" -p "$cdb" -j "$jobs" -q --sarif "$out/prune.sarif"
-  measure cvet-cache-1 env -C "$top" "$cvet" -p "$cdb" -j "$jobs" -q --cache "$out/cache" --sarif "$out/cache1.sarif"
-  measure cvet-cache-2 env -C "$top" "$cvet" -p "$cdb" -j "$jobs" -q --cache "$out/cache" --sarif "$out/cache2.sarif"
-
+  rm -rf "$out/cache" "$out"/*.sarif
   echo
   echo "$package ($units translation units, -j$jobs)"
   printf '%-14s %9s %9s %11s %9s %9s\n' arm "wall (s)" "CPU (s)" "peak (MiB)" "wall/floor" "CPU/floor"
+  # Each row as soon as its arm is done.
   for arm in "${arms[@]}"; do
+    run "$arm"
     awk -v n="$arm" -v w="${wall[$arm]}" -v c="${cpu[$arm]}" -v m="${mem[$arm]}" \
         -v fw="${wall[floor]}" -v fc="${cpu[floor]}" \
       'BEGIN { printf "%-14s %9.1f %9.1f %11.0f %9.2fx %9.2fx\n", n, w, c, m / 1024, w / fw, c / fc }'
   done
-  findings "$out/noprune.sarif" | sort >"$out/noprune.txt"
-  findings "$out/prune.sarif" | sort >"$out/prune.txt"
-  findings "$out/cache2.sarif" | sort >"$out/cache2.txt"
-  echo "findings: cvet-noprune $(wc -l <"$out/noprune.txt"), cvet $(wc -l <"$out/prune.txt"), cvet-cache-2 $(wc -l <"$out/cache2.txt")"
-  echo "differences: pruned vs unpruned $(diff "$out/noprune.txt" "$out/prune.txt" | grep -c '^[<>]' || true)," \
-       "cached vs pruned $(diff "$out/prune.txt" "$out/cache2.txt" | grep -c '^[<>]' || true)"
-  diff "$out/noprune.txt" "$out/prune.txt" | grep '^[<>]' | sed 's/^/  /' || true
+  counts=()
+  for arm in cvet-noprune cvet cvet-cache-2; do
+    [[ -f $out/$arm.sarif ]] || continue
+    findings "$out/$arm.sarif" | sort >"$out/$arm.txt"
+    counts+=("$arm $(wc -l <"$out/$arm.txt")")
+  done
+  (IFS=,; echo "findings: ${counts[*]}")
+  # differences A B: results in one log and not the other, counted and listed.
+  differences() {
+    [[ -f $out/$1.txt && -f $out/$2.txt ]] || return 0
+    echo "differences $2 vs $1: $(diff "$out/$1.txt" "$out/$2.txt" | grep -c '^[<>]' || true)"
+    diff "$out/$1.txt" "$out/$2.txt" | grep '^[<>]' | sed 's/^/  /' || true
+  }
+  differences cvet-noprune cvet
+  differences cvet cvet-cache-2
   if [[ -n ${CVET_BENCH_KEEP:-} ]]; then
     mkdir -p "$CVET_BENCH_KEEP/$package"
     cp "$out"/*.sarif "$out"/*.txt "$out"/*.out "$CVET_BENCH_KEEP/$package/"
