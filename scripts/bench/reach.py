@@ -100,7 +100,12 @@ def run(clang, plugin, entry, config):
            "-Xclang", "-analyzer-checker=core,apiModeling,cvet,debug.Stats",
            "-Xclang", "-analyzer-config", "-Xclang", "silence-checkers=core;apiModeling"]
     for kv in filter(None, config.split(",")):
-        cmd += ["-Xclang", "-analyzer-config", "-Xclang", kv]
+        key, _, value = kv.partition("=")
+        if key == "max-loop":
+            # Not an -analyzer-config key: `clang --analyze` would ignore it.
+            cmd += ["-Xclang", "-analyzer-max-loop", "-Xclang", value]
+        else:
+            cmd += ["-Xclang", "-analyzer-config", "-Xclang", kv]
     cmd += compile_args(entry)
     # gcc-era code: what gcc warns about, clang 19 rejects.
     cmd += ["-Wno-error=implicit-function-declaration", "-Wno-error=implicit-int",

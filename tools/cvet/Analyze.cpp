@@ -345,9 +345,20 @@ TUResult cvet::analyzeTranslationUnit(const tooling::CompileCommand &Command,
   Errors.CompileDir = Command.Directory;
   Tool.setDiagnosticConsumer(&Errors);
   Tool.appendArgumentsAdjuster(
-      [&Command, &Result](const tooling::CommandLineArguments &Args,
-                          StringRef) {
-        return analysisCommandLine(Args, Result.File, Command.Directory);
+      [&Command, &Result, &Settings](const tooling::CommandLineArguments &Args,
+                                     StringRef) {
+        tooling::CommandLineArguments Out =
+            analysisCommandLine(Args, Result.File, Command.Directory);
+        // Through the command line, so that clang parses them into the
+        // analyzer's typed options as for `clang --analyze`.
+        for (const auto &[Key, Value] : Settings.AnalyzerConfig)
+          if (Key == MaxLoopSetting)
+            Out.insert(Out.end(),
+                       {"-Xclang", "-analyzer-max-loop", "-Xclang", Value});
+          else
+            Out.insert(Out.end(), {"-Xclang", "-analyzer-config", "-Xclang",
+                                   Key + "=" + Value});
+        return Out;
       });
   ActionFactory Factory(Result, Settings, Enabled, Command.Directory);
 

@@ -18,6 +18,10 @@
 
 namespace cvet {
 
+/// The analyzer setting that stands for clang's -analyzer-max-loop (not an
+/// -analyzer-config key in clang).
+inline constexpr llvm::StringLiteral MaxLoopSetting = "max-loop";
+
 struct AnalysisSettings {
   /// Rule ids to run ("cvet.UnclosedIterator").
   std::vector<std::string> Rules;
@@ -27,6 +31,8 @@ struct AnalysisSettings {
   bool Prune = true;
   /// CPU seconds per unit, parse included (cvet:UnitTimeout); 0: no limit.
   double UnitTimeout = 0;
+  /// -analyzer-config settings (key, value), in the order given.
+  std::vector<std::pair<std::string, std::string>> AnalyzerConfig;
   /// Test hook: crash inside the analysis of a file whose path contains it.
   std::string CrashOn;
 };

@@ -156,6 +156,8 @@ Expected<ResultCache> ResultCache::open(StringRef Dir, uint64_t MaxBytes,
   for (const std::string &R : Rules)
     Run.add(R);
   Run.add(Settings.Prune ? "prune" : "no-prune");
+  for (const auto &[Key, Value] : Settings.AnalyzerConfig)
+    Run.add(Key).add(Value);
   for (const std::string &M : Settings.ModelFiles)
     Run.add(M).add(contentHash(M));
   return ResultCache(Dir.str(), MaxBytes, Run.hex());

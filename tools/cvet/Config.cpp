@@ -19,6 +19,7 @@ struct RawConfig {
   std::optional<std::string> Checks;
   std::vector<std::string> Models;
   std::vector<std::string> Exclude;
+  std::vector<std::string> AnalyzerConfig;
 };
 } // namespace
 
@@ -28,6 +29,7 @@ template <> struct MappingTraits<RawConfig> {
     IO.mapOptional("Checks", C.Checks);
     IO.mapOptional("Models", C.Models);
     IO.mapOptional("Exclude", C.Exclude);
+    IO.mapOptional("AnalyzerConfig", C.AnalyzerConfig);
   }
 };
 } // namespace llvm::yaml
@@ -41,6 +43,7 @@ Expected<Config> cvet::parseConfig(StringRef Text, StringRef Path) {
     if (Error Err = readYaml(Text, Path, Raw))
       return std::move(Err);
   C.Checks = Raw.Checks;
+  C.AnalyzerConfig = Raw.AnalyzerConfig;
   for (const std::string &M : Raw.Models)
     C.Models.push_back(absolutePath(M, C.Dir));
   for (const std::string &E : Raw.Exclude) {

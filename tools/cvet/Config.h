@@ -4,6 +4,7 @@
 //   Checks: "-*,cvet.UnclosedIterator"   # clang-tidy style; --checks adds to it
 //   Models: [ci/models/ourlib.yaml]      # relative to this file
 //   Exclude: ["third_party/*", "*/generated/*"]  # relative to this file
+//   AnalyzerConfig: ["max-loop=6"]       # clang's -analyzer-config settings
 //
 // Unknown keys are errors, so that a misspelt key does not silently do
 // nothing.
@@ -28,6 +29,7 @@ struct Config {
   std::optional<std::string> Checks;
   std::vector<std::string> Models; ///< Absolute.
   std::vector<Glob> Exclude;
+  std::vector<std::string> AnalyzerConfig; ///< "key=value"
 
   /// Whether an absolute path falls under one of the Exclude patterns,
   /// matched against the path relative to Dir and against the whole path.

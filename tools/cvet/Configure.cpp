@@ -6,6 +6,7 @@
 #include "Sarif.h"
 
 #include "cvet/Model.h"
+#include "clang/StaticAnalyzer/Core/AnalyzerOptions.h"
 #include "llvm/Support/FileSystem.h"
 #include "llvm/Support/MemoryBuffer.h"
 #include "llvm/Support/Path.h"
@@ -15,6 +16,45 @@ using namespace cvet;
 
 static Error error(const Twine &Message) {
   return createStringError(inconvertibleErrorCode(), Message);
+}
+
+std::vector<std::string> cvet::defaultAnalyzerConfig() {
+  // A loop that runs more than max-loop (4) times with a known trip count
+  // ends the path without widening, and all code after it goes unanalysed
+  // (a fill loop over a 5-element array hides the spawn loop and the leaking
+  // return after it). The rules forget what widening makes unknown, so
+  // widening adds coverage, never reports.
+  return {"widen-loops=true"};
+}
+
+Expected<std::vector<std::pair<std::string, std::string>>>
+cvet::parseAnalyzerConfig(ArrayRef<std::string> Settings) {
+  std::vector<std::pair<std::string, std::string>> Out;
+  clang::AnalyzerOptions Known;
+  for (const std::string &S : Settings) {
+    auto [Key, Value] = StringRef(S).split('=');
+    Key = Key.trim();
+    Value = Value.trim();
+    if (Key.empty() || Value.empty() || !StringRef(S).contains('='))
+      return error("analyzer-config: '" + S +
+                   "' is not of the form key=value (for example "
+                   "widen-loops=false)");
+    // max-loop is clang's -analyzer-max-loop, the one loop setting that is
+    // not an -analyzer-config key; it is accepted here under its own name.
+    unsigned Rounds;
+    if (Key == MaxLoopSetting && Value.getAsInteger(10, Rounds))
+      return error("analyzer-config: max-loop takes a number of rounds, not '" +
+                   Value + "'");
+    if (Key != MaxLoopSetting && Known.isUnknownAnalyzerConfig(Key))
+      return error("analyzer-config: unknown setting '" + Key +
+                   "' (clang -cc1 -analyzer-config-help lists them)");
+    auto Same = llvm::find_if(Out, [&](const auto &KV) { return KV.first == Key; });
+    if (Same != Out.end())
+      Same->second = Value.str(); // the later one wins, in place
+    else
+      Out.emplace_back(Key.str(), Value.str());
+  }
+  return Out;
 }
 
 Error cvet::checkWritable(StringRef Path, StringRef Cwd) {
@@ -98,6 +138,15 @@ Expected<Plan> cvet::configure(const DriverOptions &O) {
   P.Settings.CrashOn = O.CrashOn;
   P.Settings.Prune = O.Prune;
   P.Settings.UnitTimeout = O.UnitTimeout;
+
+  std::vector<std::string> Settings = defaultAnalyzerConfig();
+  llvm::append_range(Settings, P.Conf.AnalyzerConfig);
+  llvm::append_range(Settings, O.AnalyzerConfig);
+  Expected<std::vector<std::pair<std::string, std::string>>> Analyzer =
+      parseAnalyzerConfig(Settings);
+  if (!Analyzer)
+    return Analyzer.takeError();
+  P.Settings.AnalyzerConfig = std::move(*Analyzer);
 
   P.Settings.ModelFiles = P.Conf.Models;
   for (const std::string &M : O.ModelFiles)

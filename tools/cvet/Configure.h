@@ -3,7 +3,7 @@
 // Everything that can be wrong before analysis is found here, so that a bad
 // rule name, model, baseline or output path costs a second, not an hour:
 // the .cvet.yaml, the root, the rule list, the model files, the SARIF
-// destination, the baseline and the shard.
+// destination, the baseline, the shard and the analyzer settings.
 //
 //===----------------------------------------------------------------------===//
 
@@ -34,6 +34,14 @@ struct Plan {
 };
 
 llvm::Expected<Plan> configure(const DriverOptions &Options);
+
+/// The analyzer settings cvet runs with unless told otherwise ("key=value").
+std::vector<std::string> defaultAnalyzerConfig();
+
+/// "key=value" settings as (key, value), a later one for the same key
+/// replacing the earlier; an unknown key or a malformed setting is an error.
+llvm::Expected<std::vector<std::pair<std::string, std::string>>>
+parseAnalyzerConfig(llvm::ArrayRef<std::string> Settings);
 
 /// Whether Path ("-" is stdout) can be created: its directory must exist.
 llvm::Error checkWritable(llvm::StringRef Path, llvm::StringRef Cwd);

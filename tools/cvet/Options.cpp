@@ -158,6 +158,11 @@ cl::opt<std::string>
               cl::desc("Size limit of --cache, in bytes or with K, M or G; "
                        "the least recently used results go first (default: "
                        "256M)"));
+cl::list<std::string> AnalyzerConfig(
+    "analyzer-config", cl::value_desc("key=value,..."), cl::CommaSeparated,
+    cl::cat(Category),
+    cl::desc("Clang Static Analyzer settings, as clang's -analyzer-config "
+             "takes them (default: widen-loops=true); may be repeated"));
 cl::opt<std::string> CrashOn("test-crash-on", cl::Hidden, cl::cat(Category),
                              cl::desc("Testing: crash inside the analysis of "
                                       "files whose path contains this"));
@@ -314,6 +319,7 @@ Expected<DriverOptions> cvet::parseCommandLine(int Argc,
                         "' is not a size (bytes, or with K, M, G)");
     O.CacheSize = *Size;
   }
+  O.AnalyzerConfig = AnalyzerConfig;
   return O;
 }
 

@@ -57,6 +57,9 @@ struct DriverOptions {
   std::string CacheDir;
   /// The cache's size limit in bytes.
   uint64_t CacheSize = DefaultCacheSize;
+  /// -analyzer-config settings, "key=value", after the defaults and the
+  /// config file's.
+  std::vector<std::string> AnalyzerConfig;
 
   // cvet merge logs... -o out
   bool Merge = false;
