@@ -505,8 +505,10 @@ ConcurrencyFacts::ConcurrencyFacts(const TranslationUnitDecl *TU,
   for (MapAccess &A : Accesses) {
     auto EL = EntryLocks.find(A.Fn);
     if (EL != EntryLocks.end())
-      for (const HeldLockFact &H : EL->second)
+      for (HeldLockFact H : EL->second) {
+        H.Inherited = true;
         addLock(A.Held, H);
+      }
   }
 
   // Several threads run an entry that two sites start.

@@ -34,6 +34,10 @@ struct HeldLockFact {
   const void *Key = nullptr;
   LockMode Mode = LockMode::Write;
   std::string Name;
+  /// Held by every caller in the file, not taken by the function itself: it
+  /// protects the write, but says nothing about what the lock is for (a
+  /// caller may hold it for other data).
+  bool Inherited = false;
 };
 
 struct SpawnSite {

@@ -42,6 +42,7 @@
 #include "clang/StaticAnalyzer/Core/PathSensitive/CallEvent.h"
 #include "clang/StaticAnalyzer/Core/PathSensitive/CheckerContext.h"
 #include "clang/StaticAnalyzer/Core/PathSensitive/ProgramStateTrait.h"
+#include "llvm/ADT/DenseSet.h"
 #include <memory>
 
 using namespace clang;
@@ -630,11 +631,31 @@ void UnsyncMapWriteChecker::checkWrite(const Write &W, ProgramStateRef St,
   if (!Site && St->get<RunningSpawns>().isEmpty() && Top &&
       (F.isSpawner(Top) || Top->isMain()))
     return Done();
+  // Evidence is a write whose own function takes L, and the writes holding
+  // L must be at least as many as those without it (creation aside): where
+  // most writes go without L, L is there for something else (memcached
+  // holds an LRU lock around one of four hash-table writes, all of them
+  // protected by a lock their callers in other files take).
+  auto MostWritesHold = [&](const void *Key) {
+    llvm::DenseSet<unsigned> With, Without;
+    for (const MapAccess *A : Accesses) {
+      if (!isMapWrite(A->Op) || F.createsMap(A->Fn, W.Map.Decl))
+        continue;
+      bool Holds = llvm::any_of(A->Held, [Key](const HeldLockFact &L) {
+        return L.Key == Key && L.Mode == LockMode::Write;
+      });
+      (Holds ? With : Without).insert(A->Loc.getRawEncoding());
+    }
+    // This write, if the facts did not see it (a write inside a macro).
+    Without.insert(SM.getExpansionLoc(W.Site->getBeginLoc()).getRawEncoding());
+    return With.size() >= Without.size();
+  };
   for (const MapAccess *A : Accesses) {
     if (!Here(A) || !isMapWrite(A->Op))
       continue;
     for (const HeldLockFact &L : A->Held) {
-      if (L.Mode != LockMode::Write || L.Name.empty())
+      if (L.Mode != LockMode::Write || L.Name.empty() || L.Inherited ||
+          !MostWritesHold(L.Key))
         continue;
       return report(W,
                     "Map " + Name + " is written " + Without(L.Name) +
