@@ -175,6 +175,9 @@ REGISTER_SET_WITH_PROGRAMSTATE(SharedWithWork, Sharing)
 REGISTER_MAP_WITH_PROGRAMSTATE(DataBeforeCall, const Expr *, const MemRegion *)
 // Variables already reported on this path: one bug, one report.
 REGISTER_SET_WITH_PROGRAMSTATE(ReportedVariables, const VarRegion *)
+/// Heap memory (its symbol) that code the analyzer cannot see may reach: it
+/// was passed to such code or stored where such code can find it.
+REGISTER_SET_WITH_PROGRAMSTATE(EscapedMemory, SymbolRef)
 
 namespace {
 
@@ -192,13 +195,17 @@ class LoopVarCaptureChecker
     : public Checker<check::PreCall, check::PostCall, check::Bind,
                      check::BranchCondition, check::EndFunction,
                      check::LiveSymbols, check::RegionChanges,
-                     check::ASTCodeBody> {
+                     check::PointerEscape, check::ASTCodeBody> {
 public:
   ProgramStateRef
   checkRegionChanges(ProgramStateRef State, const InvalidatedSymbols *Inval,
                      ArrayRef<const MemRegion *> ExplicitRegions,
                      ArrayRef<const MemRegion *> Regions,
                      const LocationContext *LCtx, const CallEvent *Call) const;
+  ProgramStateRef checkPointerEscape(ProgramStateRef State,
+                                     const InvalidatedSymbols &Escaped,
+                                     const CallEvent *Call,
+                                     PointerEscapeKind Kind) const;
   void checkPreCall(const CallEvent &Call, CheckerContext &C) const;
   void checkPostCall(const CallEvent &Call, CheckerContext &C) const;
   void checkBind(CVET_CHECK_BIND_PARAMS(Loc, Val, S, C)) const;
@@ -211,6 +218,7 @@ public:
                   const char *Sep) const override;
 
   void setModel(cvet::ModelRef NewModel);
+  bool privateHeap(ProgramStateRef State, const MemRegion *Base) const;
 
 private:
   const BugType BT{this, "Loop variable shared with later work",
@@ -219,6 +227,7 @@ private:
   cvet::ModelRef Model;
   // Built from Model, which must not change afterwards.
   std::optional<CallDescriptionMap<const cvet::ThreadSpawn *>> Spawns;
+  std::optional<CallDescriptionMap<bool>> Allocators;
   std::optional<CallDescriptionMap<const cvet::ThreadJoin *>> Joins;
   std::optional<CallDescriptionMap<const cvet::AsyncCall *>> AsyncFunctions;
   std::vector<AsyncClass> AsyncClasses;
@@ -265,6 +274,12 @@ void LoopVarCaptureChecker::setModel(cvet::ModelRef NewModel) {
     A.add(E.Function, &E);
   }
   AsyncFunctions.emplace(A.build());
+  // Allocators: memory of the caller's own (the Subranges section's New).
+  cvet::CallTableBuilder<bool> New;
+  for (const cvet::SubrangeCall &E : Model->Subranges)
+    if (E.Effect == cvet::SubrangeEffect::New)
+      New.add(E.Function, true);
+  Allocators.emplace(New.build());
 }
 
 //===----------------------------------------------------------------------===//
@@ -579,10 +594,17 @@ bool joins(ProgramStateRef State, const Sharing &E, SVal H,
     if (Sym == E.handleSymbol())
       return true;
     // The handle array was invalidated by later spawns: compare with what is
-    // stored where this spawn wrote its handle.
-    if (const auto *TR = dyn_cast_or_null<TypedValueRegion>(E.handleRegion());
-        TR && TR->getValueType()->isScalarType())
-      return State->getSVal(TR).getAsSymbol() == Sym;
+    // stored where this spawn wrote its handle. The first element of a heap
+    // array (calloc'd pthread_t) is kept as the untyped heap region itself.
+    if (const MemRegion *HR = E.handleRegion()) {
+      QualType Ty = Sym->getType();
+      if (const auto *TR = dyn_cast<TypedValueRegion>(HR)) {
+        if (!TR->getValueType()->isScalarType())
+          return false;
+        Ty = TR->getValueType();
+      }
+      return State->getSVal(loc::MemRegionVal(HR), Ty).getAsSymbol() == Sym;
+    }
     return false;
   case HandleLoc::InPlace:
     break; // The model reader rejects InPlace spawns.
@@ -659,15 +681,46 @@ void LoopVarCaptureChecker::forgetReachableFrom(const CallEvent &Call,
                      (E.handleSymbol() && Syms.count(E.handleSymbol()));
     if (const MemRegion *HR = E.handleRegion()) {
       const MemRegion *Base = HR->getBaseRegion();
-      // A handle kept outside the stack can be joined by any code.
+      // A handle kept outside the stack can be joined by any code, unless it
+      // is in memory this path allocated and never let out (a calloc'd
+      // handle array that only a local points to).
       Reachable = Reachable || Bases.count(Base) ||
-                  !isa<StackSpaceRegion>(cvet::compat::rawMemorySpace(Base));
+                  !(isa<StackSpaceRegion>(cvet::compat::rawMemorySpace(Base)) ||
+                    privateHeap(State, Base));
     }
     if (Reachable)
       State = State->remove<SharedWithWork>(E);
   }
   if (State != C.getState())
     C.addTransition(State);
+}
+
+/// Whether Base is memory an allocator (malloc, calloc, xcalloc: the
+/// model's New) returned on this path, that has not escaped to code the
+/// analyzer cannot see.
+bool LoopVarCaptureChecker::privateHeap(ProgramStateRef State,
+                                        const MemRegion *Base) const {
+  const auto *SR = dyn_cast<SymbolicRegion>(Base);
+  const auto *Sym = SR ? dyn_cast<SymbolConjured>(SR->getSymbol()) : nullptr;
+  const auto *CE = Sym ? dyn_cast_or_null<CallExpr>(Sym->getStmt()) : nullptr;
+  return CE && Allocators->lookupAsWritten(*CE) &&
+         !State->contains<EscapedMemory>(Sym);
+}
+
+ProgramStateRef LoopVarCaptureChecker::checkPointerEscape(
+    ProgramStateRef State, const InvalidatedSymbols &Escaped,
+    const CallEvent *Call, PointerEscapeKind) const {
+  // Library calls (free, memset) and the spawns and joins themselves do not
+  // keep the memory for code that could join through it.
+  if (Call && (Call->isInSystemHeader() || Spawns->lookup(*Call) ||
+               Joins->lookup(*Call)))
+    return State;
+  for (const Sharing &E : State->get<SharedWithWork>())
+    if (const MemRegion *HR = E.handleRegion())
+      if (const auto *SR = dyn_cast<SymbolicRegion>(HR->getBaseRegion()))
+        if (Escaped.count(SR->getSymbol()))
+          State = State->add<EscapedMemory>(SR->getSymbol());
+  return State;
 }
 
 void LoopVarCaptureChecker::checkPostCall(const CallEvent &Call,
