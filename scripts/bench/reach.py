@@ -2,8 +2,8 @@
 """Coverage of the analyzer on real code, per analyzer configuration.
 
 For every translation unit of a compilation database whose main file names a
-modelled function (an Acquire of lib/models/iterators.yaml or a ThreadSpawn of
-lib/models/threads.yaml), runs `clang --analyze` with the cvet plugin, the
+modelled function (an iterator, spawn, async call or map operation of the
+default models), runs `clang --analyze` with the cvet plugin, the
 modelling checkers cvet runs (core, apiModeling), the cvet rules and
 debug.Stats, once per configuration, and prints for the functions that call a
 modelled function: how many CFG blocks the analysis never reached, how many
@@ -11,7 +11,7 @@ functions kept any unreachable block, the findings per rule and the user CPU
 time.
 
   scripts/bench/reach.py -p /tmp/corpus/redis-cdb -C /tmp/corpus/redis-7.0.15 \\
-      [--config NAME=k=v,k=v ...] [--limit N] [--findings FILE] [file-filter...]
+      [--config NAME:k=v,k=v ...] [--limit N] [--findings FILE] [file-filter...]
 
 Without --config it compares: default, widen-loops=true, max-loop=8,
 max-loop=16, and widen-loops=true with a larger inlining budget. Configuration
@@ -32,21 +32,22 @@ DEFAULT_CONFIGS = [
 
 
 def model_names():
+    """Every function a default model names that can start a report: the
+    iterators' acquiring calls, spawns and async calls, map operations."""
     names = set()
     pat = re.compile(r"Function:\s*([A-Za-z_][A-Za-z0-9_]*)\b")
-    for f, sections in (("iterators.yaml", ("Acquire",)), ("threads.yaml", ("ThreadSpawn",))):
+    wanted = {"iterators.yaml": None, "maps.yaml": None,
+              "threads.yaml": ("ThreadSpawns", "Async")}
+    for f, sections in wanted.items():
         section = None
         for line in open(os.path.join(root, "lib", "models", f)):
-            s = line.strip()
-            m = re.match(r"^(\w+):\s*$", s)
+            m = re.match(r"^([A-Za-z]+):\s*$", line.rstrip())
             if m:
                 section = m.group(1)
                 continue
-            if f == "threads.yaml" and re.match(r"^[A-Za-z]+:$", line.rstrip()):
-                section = line.strip()[:-1]
-            if section in sections:
-                m = pat.search(s)
-                if m:
+            if sections is None or section in sections:
+                m = pat.search(line)
+                if m and not line.lstrip().startswith("#"):
                     names.add(m.group(1))
     return names
 
@@ -132,7 +133,7 @@ def main():
     a = ap.parse_args()
     db = a.p if a.p.endswith(".json") else os.path.join(a.p, "compile_commands.json")
     entries = json.load(open(db))
-    configs = [("default", "")] + [tuple(c.split("=", 1)) if "=" in c.split(",")[0].split("=", 1)[0] or c.count("=") > 1 else (c, c) for c in a.config] if a.config else DEFAULT_CONFIGS
+    configs = DEFAULT_CONFIGS
     if a.config:
         configs = [("default", "")]
         for c in a.config:
