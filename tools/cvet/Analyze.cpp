@@ -162,7 +162,8 @@ private:
                              Ranges.empty() ? SourceRange() : Ranges.front());
       if (P.File.empty())
         continue;
-      F.Path.push_back({std::move(P), Piece->getString().str()});
+      F.Path.push_back({std::move(P), Piece->getString().str(),
+                        Piece->getKind() == PathDiagnosticPiece::Note});
     }
 
     if (const auto *ND = dyn_cast_or_null<NamedDecl>(PD.getDeclWithIssue()))

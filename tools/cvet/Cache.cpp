@@ -28,7 +28,7 @@ using namespace cvet;
 namespace {
 
 /// Bumped whenever the entry format or the key changes meaning.
-constexpr int FormatVersion = 1;
+constexpr int FormatVersion = 2;
 constexpr StringLiteral EntrySuffix = ".json";
 constexpr StringLiteral PartSuffix = ".part";
 
@@ -83,7 +83,8 @@ bool fromJson(const json::Value *V, SourcePos &P) {
 json::Value toJson(const Finding &F) {
   json::Array Path;
   for (const PathStep &S : F.Path)
-    Path.push_back(json::Object{{"pos", toJson(S.Pos)}, {"msg", S.Message}});
+    Path.push_back(json::Object{
+        {"pos", toJson(S.Pos)}, {"msg", S.Message}, {"related", S.Related}});
   json::Object O{{"rule", F.Rule},
                  {"msg", F.Message},
                  {"pos", toJson(F.Pos)},
@@ -121,6 +122,7 @@ bool fromJson(const json::Value &V, Finding &F) {
     if (!Msg || !fromJson(SO->get("pos"), S.Pos))
       return false;
     S.Message = Msg->str();
+    S.Related = SO->getBoolean("related").value_or(false);
     F.Path.push_back(std::move(S));
   }
   return true;

@@ -28,6 +28,9 @@ struct SourcePos {
 struct PathStep {
   SourcePos Pos;
   std::string Message;
+  /// A note the report carries beside its path (another place that matters:
+  /// the other thread's access), not a step of the path.
+  bool Related = false;
 };
 
 struct Finding {

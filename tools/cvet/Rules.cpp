@@ -50,6 +50,12 @@ static std::vector<Rule> buildRules() {
     }
 #include "Checkers.def"
 
+#define CVET_RULE_OTHER_THREAD_NOTES(Class)                                    \
+  for (Rule & R : Rules)                                                       \
+    if (R.Id == "cvet." #Class)                                                \
+      R.NotesShowOtherThread = true;
+#include "Checkers.def"
+
   for (Rule &R : Rules) {
     R.HelpUri = ruleHelpURI(R.DocSlug);
     for (const EmbeddedDoc &D : RuleDocs)

@@ -29,6 +29,9 @@ struct Rule {
   std::vector<std::string> Tags;
   std::string Doc; ///< docs/rules/<slug>.md; empty if the page did not exist
   std::string HelpUri;
+  /// The notes beside a report's path describe another thread (SARIF: a
+  /// second threadFlow).
+  bool NotesShowOtherThread = false;
 };
 
 /// Every rule, in Checkers.def order.

@@ -146,15 +146,31 @@ static json::Object result(const Finding &F, StringRef Root,
   if (R)
     Res["ruleIndex"] = Index;
   if (!F.Path.empty()) {
-    json::Array Steps;
+    // A race has two sides: the reported thread's path, and the notes on
+    // the other thread (its spawn, its access) as a thread flow of its own.
+    bool TwoThreads = R && R->NotesShowOtherThread &&
+                      llvm::any_of(F.Path, [](const PathStep &S) { return S.Related; }) &&
+                      !llvm::all_of(F.Path, [](const PathStep &S) { return S.Related; });
+    json::Array Steps, Other;
     for (const PathStep &S : F.Path)
-      Steps.push_back(json::Object{
-          {"location",
-           json::Object{{"physicalLocation", physicalLocation(S.Pos, Root)},
-                        {"message", message(S.Message)}}}});
-    Res["codeFlows"] = json::Array{json::Object{
-        {"threadFlows",
-         json::Array{json::Object{{"locations", std::move(Steps)}}}}}};
+      (TwoThreads && S.Related ? Other : Steps)
+          .push_back(json::Object{
+              {"location",
+               json::Object{{"physicalLocation", physicalLocation(S.Pos, Root)},
+                            {"message", message(S.Message)}}}});
+    json::Array Flows;
+    if (TwoThreads) {
+      Flows.push_back(json::Object{
+          {"message", message("The reported write")},
+          {"locations", std::move(Steps)}});
+      Flows.push_back(json::Object{
+          {"message", message("The other thread")},
+          {"locations", std::move(Other)}});
+    } else {
+      Flows.push_back(json::Object{{"locations", std::move(Steps)}});
+    }
+    Res["codeFlows"] =
+        json::Array{json::Object{{"threadFlows", std::move(Flows)}}};
   }
   if (F.Suppression) {
     json::Object S{{"kind", "inSource"}};

@@ -48,6 +48,8 @@ for run in runs:
             print("result", res["ruleId"], where(res["locations"][0]))
             for flow in res.get("codeFlows", []):
                 for tf in flow["threadFlows"]:
+                    if "message" in tf:
+                        print("  thread", tf["message"]["text"])
                     for step in tf["locations"]:
                         l = step["location"]
                         print("  step", where(l), l.get("message", {}).get("text", ""))
