@@ -38,6 +38,9 @@
 
 #include "Checkers.h"
 #include "support/CallMatching.h"
+#include "support/Escape.h"
+#include "support/LeakLocation.h"
+#include "support/Regions.h"
 #include "support/Compat.h"
 #include "support/ModelOption.h"
 #include "support/ScopeExit.h"
@@ -68,6 +71,7 @@
 
 using namespace clang;
 using namespace clang::ento;
+using cvet::Escape;
 using cvet::HandleLoc;
 
 namespace {
@@ -184,14 +188,6 @@ struct ReleaseEntry {
   llvm::StringRef Name;
 };
 
-/// Which arguments of a call may hand handles to code that keeps or closes
-/// them.
-enum class Escape {
-  None,     ///< known to leave them alone (or modeled)
-  Variadic, ///< only the variadic arguments (g_object_set)
-  All,
-};
-
 /// A model function that reads a handle (Use) or takes it over.
 struct ArgEntry {
   const Family *Fam;
@@ -305,161 +301,6 @@ REGISTER_MAP_WITH_PROGRAMSTATE(HeldSymMap, SymbolRef, HolderSet)
 // In-place scans whose object no one reads again, while it is in scope.
 REGISTER_SET_WITH_PROGRAMSTATE(HeldScanSet, const MemRegion *)
 
-namespace {
-/// Where a handle is lost, rather than where the analyzer first notices:
-/// at the assignment that overwrote the last reference, or at the break /
-/// continue / goto / return that ends the straight-line code in which the
-/// handle died.
-struct HoldsSymbol final : StoreManager::BindingsHandler {
-  SymbolRef Sym;
-  /// If set, only bindings inside this object count.
-  const MemRegion *Within;
-  bool Found = false;
-  explicit HoldsSymbol(SymbolRef Sym, const MemRegion *Within = nullptr)
-      : Sym(Sym), Within(Within) {}
-  bool HandleBinding(StoreManager &, Store, const MemRegion *R,
-                     SVal V) override {
-    Found = V.getAsSymbol() == Sym && (!Within || R->isSubRegionOf(Within) ||
-                                       R == Within);
-    return !Found;
-  }
-};
-
-static bool isHeld(const ExplodedNode *N, SymbolRef Sym) {
-  ProgramStateRef State = N->getState();
-  HoldsSymbol H(Sym);
-  State->getStateManager().getStoreManager().iterBindings(State->getStore(), H);
-  return H.Found;
-}
-
-static bool inEnvironment(const ExplodedNode *N, SymbolRef Sym) {
-  for (const auto &Binding : N->getState()->getEnvironment())
-    if (Binding.second.getAsSymbol() == Sym)
-      return true;
-  return false;
-}
-
-/// The assignment (or call writing an out-parameter) that overwrote the last
-/// reference to the handle. Bindings the analyzer drops because a variable
-/// is dead are not overwrites.
-static const Stmt *overwritePoint(const ExplodedNode *Err, SymbolRef Sym,
-                                  const ExplodedNode *&At) {
-  if (!Sym || isHeld(Err, Sym))
-    return nullptr;
-  unsigned Budget = 4096;
-  for (const ExplodedNode *N = Err; N && Budget; --Budget) {
-    const ExplodedNode *Before = N->getFirstPred();
-    if (!Before || !N->getState()->get<IterSymMap>(Sym))
-      return nullptr;
-    if (isHeld(Before, Sym)) {
-      ProgramPoint::Kind K = N->getLocation().getKind();
-      if (K == ProgramPoint::PreStmtPurgeDeadSymbolsKind ||
-          K == ProgramPoint::PostStmtPurgeDeadSymbolsKind ||
-          inEnvironment(N, Sym))
-        return nullptr;
-      At = N;
-      return N->getStmtForDiagnostics();
-    }
-    N = Before;
-  }
-  return nullptr;
-}
-
-static bool isJump(const Stmt *S) {
-  return isa_and_nonnull<BreakStmt, ContinueStmt, GotoStmt>(S);
-}
-
-/// The goto / break / continue that entered S's block, when nothing but S's
-/// own operands ran in the block since.
-static const Stmt *jumpHere(const ExplodedNode *Err, const Stmt *S,
-                            const CFGBlock *B, AnalysisDeclContext *ADC) {
-  unsigned Budget = 64;
-  for (const ExplodedNode *N = Err; N && Budget;
-       N = N->getFirstPred(), --Budget) {
-    if (auto BE = N->getLocationAs<BlockEdge>()) {
-      if (BE->getDst() != B)
-        return nullptr;
-      // Only S's own operands may have run in this block before S.
-      ParentMap &PM = ADC->getParentMap();
-      for (const CFGElement &E : *B) {
-        auto CS = E.getAs<CFGStmt>();
-        if (!CS)
-          continue;
-        if (CS->getStmt() == S)
-          break;
-        const Stmt *P = CS->getStmt();
-        while (P && P != S)
-          P = PM.getParent(P);
-        if (!P)
-          return nullptr;
-      }
-      // A loop's back edge runs through an empty block of its own.
-      const CFGBlock *Src = BE->getSrc();
-      for (const ExplodedNode *M = N->getFirstPred();
-           M && Budget && Src->empty() && !Src->getTerminatorStmt();
-           M = M->getFirstPred(), --Budget)
-        if (auto Prev = M->getLocationAs<BlockEdge>())
-          Src = Prev->getSrc();
-      const Stmt *From = Src->getTerminatorStmt();
-      return isJump(From) ? From : nullptr;
-    }
-  }
-  return nullptr;
-}
-
-/// The jump that led to S's block if S is the first thing the block runs,
-/// or the jump (or return) that ends S's block.
-static const Stmt *jumpAround(const ExplodedNode *Err) {
-  const Stmt *S = Err->getStmtForDiagnostics();
-  const LocationContext *LC = Err->getLocationContext();
-  AnalysisDeclContext *ADC = LC->getAnalysisDeclContext();
-  if (!S || S == ADC->getBody())
-    return nullptr;
-  const CFGBlock *B = ADC->getCFGStmtMap()->getBlock(S);
-  if (!B)
-    return nullptr;
-  if (const Stmt *J = jumpHere(Err, S, B, ADC))
-    return J;
-  const Stmt *T = B->getTerminatorStmt();
-  if (isJump(T))
-    return T;
-  if (!B->empty())
-    if (auto Last = B->back().getAs<CFGStmt>())
-      if (isa<ReturnStmt>(Last->getStmt()))
-        return Last->getStmt();
-  return nullptr;
-}
-
-static const Stmt *leakPoint(const ExplodedNode *Err, SymbolRef Sym) {
-  const ExplodedNode *At = nullptr;
-  if (const Stmt *S = overwritePoint(Err, Sym, At)) {
-    // An overwrite reached straight from a goto or continue is shown at the
-    // jump: that is where the code went wrong.
-    AnalysisDeclContext *ADC = At->getLocationContext()->getAnalysisDeclContext();
-    if (const CFGBlock *B = ADC->getCFGStmtMap()->getBlock(S))
-      if (const Stmt *J = jumpHere(At, S, B, ADC))
-        return J;
-    return S;
-  }
-  return jumpAround(Err);
-}
-
-/// A leak report shown at the leak point.
-class LeakReport final : public PathSensitiveBugReport {
-  PathDiagnosticLocation At;
-
-public:
-  LeakReport(const BugType &BT, StringRef Msg, const ExplodedNode *Err,
-             PathDiagnosticLocation Unique, const Decl *UniqueDecl,
-             PathDiagnosticLocation At)
-      : PathSensitiveBugReport(BT, Msg, Err, Unique, UniqueDecl), At(At) {}
-
-  PathDiagnosticLocation getLocation() const override {
-    return At.isValid() ? At : PathSensitiveBugReport::getLocation();
-  }
-};
-
-} // namespace
 
 //===----------------------------------------------------------------------===//
 // Messages.
@@ -503,12 +344,6 @@ static std::string doubleCloseMessage(const IterState &S) {
 // Small helpers.
 //===----------------------------------------------------------------------===//
 
-/// Handles live in the analyzed frames' locals; anything else (globals, the
-/// heap, memory behind a pointer parameter) outlives the path and is someone
-/// else's to close.
-static bool isOnStack(const MemRegion *R) {
-  return R && isa<StackSpaceRegion>(cvet::compat::rawMemorySpace(R));
-}
 
 /// A variable declared with __attribute__((cleanup(fn))), g_autoptr(T) and
 /// g_auto(T) included: its cleanup closes whatever it holds at scope exit.
@@ -572,9 +407,6 @@ static bool statusDiscarded(const CallEvent &Call, CheckerContext &C) {
   return !P || isa<CompoundStmt, LabelStmt, CaseStmt, DefaultStmt>(P);
 }
 
-static bool overlaps(const MemRegion *A, const MemRegion *B) {
-  return A == B || A->isSubRegionOf(B) || B->isSubRegionOf(A);
-}
 
 /// The scan object's value was just read (`*out = status`, `return status`)
 /// and the statement that copies it has not run yet. The reaper calls the
@@ -582,7 +414,7 @@ static bool overlaps(const MemRegion *A, const MemRegion *B) {
 static bool isCopyPending(ProgramStateRef State, const MemRegion *R) {
   for (const auto &Binding : State->getEnvironment())
     if (auto LCV = Binding.second.getAs<nonloc::LazyCompoundVal>())
-      if (overlaps(LCV->getRegion(), R))
+      if (cvet::containsOrContainedBy(LCV->getRegion(), R))
         return true;
   return false;
 }
@@ -594,7 +426,7 @@ static ProgramStateRef escapeCopiedScans(ProgramStateRef State, SVal V) {
     return State;
   const MemRegion *From = LCV->getRegion();
   for (const auto &[R, S] : State->get<ScanRegionMap>())
-    if (overlaps(R, From))
+    if (cvet::containsOrContainedBy(R, From))
       State = State->remove<ScanRegionMap>(R);
   return State;
 }
@@ -754,8 +586,7 @@ bool UnclosedIteratorChecker::hasHandleAttrs(const FunctionDecl *FD) const {
 
 /// Calls that are known to leave the handles they see alone (or to close
 /// them, which checkPostCall models): the model's functions, functions with
-/// handle attributes, and plain C library functions in system headers that
-/// take no callback and no untyped pointer.
+/// handle attributes, then the shared policy for library calls.
 Escape UnclosedIteratorChecker::escapeOf(const CallEvent &Call) const {
   if (mayBeModeled(Call) &&
       (Acquirers.lookup(Call) || Releasers.lookup(Call) || Users.lookup(Call)))
@@ -767,26 +598,7 @@ Escape UnclosedIteratorChecker::escapeOf(const CallEvent &Call) const {
   // that was not inlined may do anything.
   if (hasHandleAttrs(FD) && !FD->isDefined())
     return Escape::None;
-  if (!isa<SimpleFunctionCall>(Call) || !Call.isInSystemHeader() ||
-      Call.argumentsMayEscape())
-    return Escape::All;
-  // g_object_set(obj, "dir", d, NULL) keeps d; printf("%p", d) does not,
-  // but the two cannot be told apart.
-  if (FD->isVariadic() && Call.getNumArgs() > FD->getNumParams())
-    return Escape::Variadic;
-  return Escape::None;
-}
-
-/// The arguments of Call through which handles may escape.
-static std::pair<unsigned, unsigned> escapingArgs(const CallEvent &Call,
-                                                  Escape E) {
-  unsigned N = Call.getNumArgs();
-  if (E == Escape::None)
-    return {N, N};
-  if (E == Escape::Variadic)
-    if (const auto *FD = dyn_cast_or_null<FunctionDecl>(Call.getDecl()))
-      return {std::min<unsigned>(FD->getNumParams(), N), N};
-  return {0, N};
+  return cvet::libraryCallEscape(Call);
 }
 
 //===----------------------------------------------------------------------===//
@@ -886,7 +698,7 @@ void UnclosedIteratorChecker::acquire(const CallEvent &Call, CheckerContext &C,
     const MemRegion *R = scanRegion(Call.getArgSVal(Arg));
     // Written to a field of a caller's object, a global, a cleanup variable:
     // the handle escapes at once.
-    if (!isOnStack(R) || hasCleanup(R)) {
+    if (!cvet::isOnStack(R) || hasCleanup(R)) {
       C.addTransition(Ok);
       return;
     }
@@ -936,7 +748,7 @@ void UnclosedIteratorChecker::acquire(const CallEvent &Call, CheckerContext &C,
       C.addTransition(Ok);
       return;
     }
-    if (!isOnStack(R) || hasCleanup(R)) {
+    if (!cvet::isOnStack(R) || hasCleanup(R)) {
       C.addTransition(Ok->remove<ScanRegionMap>(R));
       return;
     }
@@ -1094,7 +906,7 @@ void UnclosedIteratorChecker::checkPostCall(const CallEvent &Call,
     bool HaveSyms = !State->get<IterSymMap>().isEmpty();
     bool HaveScans = !State->get<ScanRegionMap>().isEmpty();
     if (!C.wasInlined && (HaveSyms || HaveScans)) {
-      auto [From, To] = escapingArgs(Call, escapeOf(Call));
+      auto [From, To] = cvet::escapingArgs(Call, escapeOf(Call));
       for (unsigned I = From; I < To; ++I) {
         SVal V = Call.getArgSVal(I);
         if (HaveScans)
@@ -1276,7 +1088,7 @@ void UnclosedIteratorChecker::checkDeadSymbols(SymbolReaper &SR,
       continue;
     }
     Candidate Cand{nullptr, R, {}};
-    if (isOnStack(R))
+    if (cvet::isOnStack(R))
       Cand.Holders.push_back(R);
     Candidates.push_back(std::move(Cand));
   }
@@ -1391,7 +1203,7 @@ ProgramStateRef UnclosedIteratorChecker::checkPointerEscape(
     return State;
   }
   if (E == Escape::Variadic) {
-    auto [From, To] = escapingArgs(*Call, E);
+    auto [From, To] = cvet::escapingArgs(*Call, E);
     for (unsigned I = From; I < To; ++I)
       if (SymbolRef Sym = Call->getArgSVal(I).getAsSymbol())
         if (Escaped.count(Sym))
@@ -1425,7 +1237,7 @@ ProgramStateRef UnclosedIteratorChecker::checkPointerEscape(
         }))
       continue;
     for (const MemRegion *W : Wholes) {
-      HoldsSymbol H(Sym, W);
+      cvet::HoldsSymbol H(Sym, W);
       SM.iterBindings(Before->getStore(), H);
       if (H.Found) {
         State = State->remove<IterSymMap>(Sym);
@@ -1479,7 +1291,7 @@ ProgramStateRef UnclosedIteratorChecker::checkRegionChanges(
     return State;
   llvm::SmallVector<const MemRegion *, 4> Variadic;
   if (E == Escape::Variadic) {
-    auto [From, To] = escapingArgs(*Call, E);
+    auto [From, To] = cvet::escapingArgs(*Call, E);
     for (unsigned I = From; I < To; ++I)
       if (const MemRegion *R = Call->getArgSVal(I).getAsRegion())
         Variadic.push_back(R);
@@ -1490,7 +1302,7 @@ ProgramStateRef UnclosedIteratorChecker::checkRegionChanges(
   // or of a part of it): it may end the scan.
   for (const auto &[R, S] : Scans) {
     for (const MemRegion *I : Reached) {
-      if (overlaps(I, R)) {
+      if (cvet::containsOrContainedBy(I, R)) {
         State = State->remove<ScanRegionMap>(R);
         break;
       }
@@ -1661,14 +1473,10 @@ void UnclosedIteratorChecker::checkEndFunction(const ReturnStmt *RS,
 /// The node where the handle was (last) opened on this path.
 template <typename MapT, typename KeyT>
 static const ExplodedNode *openSite(const ExplodedNode *N, KeyT Key) {
-  const ExplodedNode *Opened = nullptr;
-  for (; N; N = N->getFirstPred()) {
-    const IterState *S = N->getState()->get<MapT>(Key);
-    if (!S || S->isClosed())
-      break;
-    Opened = N;
-  }
-  return Opened;
+  return cvet::firstOfRun(N, [Key](const ExplodedNode *At) {
+    const IterState *S = At->getState()->get<MapT>(Key);
+    return S && !S->isClosed();
+  });
 }
 
 void UnclosedIteratorChecker::reportLeaks(ArrayRef<Leak> Leaks,
@@ -1687,40 +1495,36 @@ void UnclosedIteratorChecker::reportLeaks(ArrayRef<Leak> Leaks,
                                : *State->get<ScanRegionMap>(L.Scan);
     const ExplodedNode *Site = L.Sym ? openSite<IterSymMap>(Err, L.Sym)
                                      : openSite<ScanRegionMap>(Err, L.Scan);
-    PathDiagnosticLocation Unique;
-    const Decl *UniqueDecl = nullptr;
-    if (const Stmt *SiteStmt = Site ? Site->getStmtForDiagnostics() : nullptr) {
-      Unique = PathDiagnosticLocation::createBegin(SiteStmt, SM,
-                                                   Site->getLocationContext());
-      UniqueDecl = Site->getLocationContext()->getDecl();
-    }
+    auto [Unique, UniqueDecl] = cvet::uniqueAt(Site, SM);
     PathDiagnosticLocation At = L.At;
     if (!At.isValid() && L.Overwrite) {
       // An overwrite reached straight from a goto or continue is shown at
       // the jump: that is where the code went wrong.
-      AnalysisDeclContext *ADC = Err->getLocationContext()->getAnalysisDeclContext();
       const Stmt *Where = L.Overwrite;
-      if (const CFGBlock *B = ADC->getCFGStmtMap()->getBlock(L.Overwrite))
-        if (const Stmt *J = jumpHere(Err, L.Overwrite, B, ADC))
-          Where = J;
+      if (const Stmt *J = cvet::jumpBefore(Err, L.Overwrite))
+        Where = J;
       At = PathDiagnosticLocation::createBegin(Where, SM,
                                                Err->getLocationContext());
     }
     if (!At.isValid()) {
       // A handle that was lost earlier is shown where it was lost.
       const ExplodedNode *LostAt = Err;
+      SymbolRef Sym = L.Sym;
       if (S.isLost())
-        for (const ExplodedNode *N = Err; N; N = N->getFirstPred()) {
-          const IterState *Now = N->getState()->get<IterSymMap>(L.Sym);
-          if (!Now || !Now->isLost())
-            break;
+        if (const ExplodedNode *N =
+                cvet::firstOfRun(Err, [Sym](const ExplodedNode *At) {
+                  const IterState *Now = At->getState()->get<IterSymMap>(Sym);
+                  return Now && Now->isLost();
+                }))
           LostAt = N;
-        }
-      if (const Stmt *Lost = leakPoint(LostAt, L.Sym))
+      auto Tracked = [Sym](ProgramStateRef St) {
+        return St->get<IterSymMap>(Sym) != nullptr;
+      };
+      if (const Stmt *Lost = cvet::leakPoint(LostAt, Sym, Tracked))
         At = PathDiagnosticLocation::createBegin(Lost, SM,
                                                  LostAt->getLocationContext());
     }
-    auto R = std::make_unique<LeakReport>(LeakBT, leakMessage(S), Err, Unique,
+    auto R = std::make_unique<cvet::LeakReport>(LeakBT, leakMessage(S), Err, Unique,
                                           UniqueDecl, At);
     if (L.Sym)
       R->markInteresting(L.Sym);
