@@ -1,0 +1,127 @@
+//===- Tables.cpp - UnclosedIterator's model as call tables ---------------===//
+//
+// The Iterators section becomes families and CallDescriptionMaps grouped
+// // Acquire. / // Release. / // Use. / // Take ownership.; attribute tags
+// become families of their own (or join the model family of that name).
+//
+//===----------------------------------------------------------------------===//
+
+#include "UnclosedIterator/UnclosedIterator.h"
+#include "UnclosedIterator/HandleAttributes.h"
+#include "support/CallMatching.h"
+
+using namespace cvet::unclosed;
+
+//===----------------------------------------------------------------------===//
+// Tables.
+//===----------------------------------------------------------------------===//
+
+void UnclosedIteratorChecker::buildTables(cvet::ModelRef M) {
+  Model = std::move(M);
+  cvet::CallTableBuilder<AcquireEntry> Acq;
+  cvet::GroupedCallTableBuilder<ReleaseEntry> Rel;
+  cvet::GroupedCallTableBuilder<ArgEntry> Use, Own;
+  llvm::StringSet<> SeenAcquire;
+
+  for (const cvet::IteratorFamily &IF : Model->Iterators) {
+    bool InPlace = IF.Acquire.front().Handle == HandleLoc::InPlace;
+    // A family named again (in a user file) extends the first one.
+    auto Same = llvm::find_if(Families, [&](const Family &F) {
+      return F.Name == IF.Name && F.InPlace == InPlace;
+    });
+    Family &F = Same != Families.end() ? *Same : Families.emplace_back();
+    F.Name = IF.Name;
+    F.InPlace = InPlace;
+    for (const cvet::IteratorRelease &R : IF.Release)
+      if (F.Closer.empty() && !R.OnlyWhenReturnsNull && !R.EndsAll)
+        F.Closer = R.Function;
+    for (const cvet::IteratorRelease &R : IF.Release)
+      F.EndedByOthers |= R.EndsAll;
+    if (F.Closer.empty())
+      F.Closer = IF.Release.front().Function;
+
+    // Acquire.
+    for (const cvet::IteratorAcquire &A : IF.Acquire) {
+      ModelNames.insert(cvet::unqualifiedName(A.Function));
+      // The first family that names a function wins (user files come last).
+      if (!SeenAcquire.insert(A.Function).second)
+        continue;
+      Acq.add(A.Function,
+          AcquireEntry{&F, A.Handle, A.HandleArg, A.SuccessReturn,
+                       A.Function});
+    }
+    // Release.
+    for (const cvet::IteratorRelease &R : IF.Release) {
+      ModelNames.insert(cvet::unqualifiedName(R.Function));
+      auto &Entries = Rel[R.Function];
+      // The same release named twice (a family extended by a user file)
+      // must close once.
+      if (llvm::any_of(Entries, [&](const ReleaseEntry &E) {
+            return E.Fam == &F && E.Arg == R.HandleArg && E.EndsAll == R.EndsAll;
+          }))
+        continue;
+      Entries.push_back(ReleaseEntry{&F, R.HandleArg, R.OnlyWhenReturnsNull,
+                                     R.Idempotent, R.EndsAll, R.Function});
+    }
+    for (const cvet::IteratorUse &U : IF.Use) {
+      ModelNames.insert(cvet::unqualifiedName(U.Function));
+      Use[U.Function].push_back(ArgEntry{&F, U.HandleArg});
+    }
+    for (const cvet::IteratorUse &O : IF.TakesOwnership) {
+      ModelNames.insert(cvet::unqualifiedName(O.Function));
+      Own[O.Function].push_back(ArgEntry{&F, O.HandleArg});
+    }
+  }
+
+  Acquirers = Acq.build();
+  Releasers = Rel.build();
+  Users = Use.build();
+  Owners = Own.build();
+}
+
+const Family &UnclosedIteratorChecker::familyForTag(llvm::StringRef Tag,
+                                                    bool InPlace) const {
+  for (const Family &F : Families)
+    if (F.Name == Tag && F.InPlace == InPlace)
+      return F;
+  std::unique_ptr<Family> &Slot =
+      TagFamilies[(Tag + (InPlace ? "\x01" : "")).str()];
+  if (!Slot) {
+    Slot = std::make_unique<Family>();
+    Slot->Name = Tag.str();
+    Slot->InPlace = InPlace;
+  }
+  return *Slot;
+}
+
+bool UnclosedIteratorChecker::mayBeModeled(const CallEvent &Call) const {
+  const auto *FD = dyn_cast_or_null<FunctionDecl>(Call.getDecl());
+  if (!FD)
+    return false;
+  const IdentifierInfo *II = FD->getIdentifier();
+  return II && ModelNames.contains(II->getName());
+}
+
+bool UnclosedIteratorChecker::hasHandleAttrs(const FunctionDecl *FD) const {
+  auto [It, New] = HandleAttrCache.try_emplace(FD->getCanonicalDecl(), false);
+  if (New)
+    It->second = scanHandleAttrs(FD);
+  return It->second;
+}
+
+/// Calls that are known to leave the handles they see alone (or to close
+/// them, which checkPostCall models): the model's functions, functions with
+/// handle attributes, then the shared policy for library calls.
+Escape UnclosedIteratorChecker::escapeOf(const CallEvent &Call) const {
+  if (mayBeModeled(Call) &&
+      (Acquirers.lookup(Call) || Releasers.lookup(Call) || Users.lookup(Call)))
+    return Escape::None;
+  const auto *FD = dyn_cast_or_null<FunctionDecl>(Call.getDecl());
+  if (!FD)
+    return Escape::All;
+  // Annotated functions without a body do what their annotations say; a body
+  // that was not inlined may do anything.
+  if (hasHandleAttrs(FD) && !FD->isDefined())
+    return Escape::None;
+  return cvet::libraryCallEscape(Call);
+}

@@ -1,0 +1,252 @@
+//===- UnclosedIterator.h - cvet.UnclosedIterator's state and tables -*- C++ -*-===//
+//
+// The checker class, the state of one handle and the model tables, shared by
+// the rule's files: Checker.cpp (the state machine and reports),
+// Tables.cpp (the model and attribute tags as call tables) and
+// HandleAttributes.cpp (Clang's handle attributes).
+//
+//===----------------------------------------------------------------------===//
+
+#ifndef CVET_CHECKERS_UNCLOSEDITERATOR_H
+#define CVET_CHECKERS_UNCLOSEDITERATOR_H
+
+#include "cvet/Model.h"
+#include "support/Compat.h"
+#include "support/Escape.h"
+#include "support/ScopeExit.h"
+#include "clang/StaticAnalyzer/Core/BugReporter/BugType.h"
+#include "clang/StaticAnalyzer/Core/Checker.h"
+#include "clang/StaticAnalyzer/Core/PathSensitive/CallDescription.h"
+#include "clang/StaticAnalyzer/Core/PathSensitive/CallEvent.h"
+#include "clang/StaticAnalyzer/Core/PathSensitive/CheckerContext.h"
+#include "llvm/ADT/DenseMap.h"
+#include "llvm/ADT/SmallVector.h"
+#include "llvm/ADT/StringMap.h"
+#include "llvm/ADT/StringSet.h"
+#include "llvm/Support/raw_ostream.h"
+#include <deque>
+#include <memory>
+#include <optional>
+
+namespace cvet::unclosed {
+
+using namespace clang;
+using namespace clang::ento;
+using cvet::Escape;
+using cvet::HandleLoc;
+
+/// One kind of handle: a model family, or the tag of a handle attribute.
+/// Attribute tags that equal a family name join that family, so
+/// release_handle("DIR") on a wrapper closes what opendir opened.
+struct Family {
+  std::string Name;
+  bool InPlace = false;
+  /// The release function suggested in messages (model families only).
+  std::string Closer;
+  /// Some call ends every open handle of the family (EndsAll): a handle that
+  /// becomes unreachable may still be ended later on the path.
+  bool EndedByOthers = false;
+};
+
+/// What is known about one handle (a symbol) or in-place scan (a region).
+class IterState {
+public:
+  /// Lost: open and unreachable, but a later call may still end it (EndsAll);
+  /// reported if the analysis ends without one.
+  enum class Kind : unsigned char { Open, Closed, Lost };
+
+private:
+  Kind K;
+  /// Opened by a call whose status the code ignored, and not used since:
+  /// the code may learn of a failure another way (sqlite3_errcode(db)).
+  bool Unconfirmed = false;
+  HandleLoc Shape;
+  const Family *Fam;
+  /// The function that opened it; the string lives in the checker's model or
+  /// in the AST's identifier table.
+  llvm::StringRef Opener;
+
+  IterState(Kind K, HandleLoc Shape, const Family *Fam, llvm::StringRef Opener)
+      : K(K), Shape(Shape), Fam(Fam), Opener(Opener) {
+    assert(Fam && "every handle belongs to a family");
+    assert((Shape == HandleLoc::InPlace) == Fam->InPlace);
+  }
+
+public:
+  static IterState opened(HandleLoc Shape, const Family &F,
+                          llvm::StringRef Opener) {
+    return IterState(Kind::Open, Shape, &F, Opener);
+  }
+  IterState closed() const {
+    assert(isOpen());
+    return IterState(Kind::Closed, Shape, Fam, Opener);
+  }
+  IterState lost() const {
+    assert(isOpen());
+    IterState S(Kind::Lost, Shape, Fam, Opener);
+    S.Unconfirmed = Unconfirmed;
+    return S;
+  }
+  IterState unconfirmed() const {
+    IterState S = *this;
+    S.Unconfirmed = true;
+    return S;
+  }
+  IterState confirmed() const {
+    IterState S = *this;
+    S.Unconfirmed = false;
+    return S;
+  }
+
+  bool isOpen() const { return K == Kind::Open; }
+  bool isClosed() const { return K == Kind::Closed; }
+  bool isLost() const { return K == Kind::Lost; }
+  bool isUnconfirmed() const { return Unconfirmed; }
+  HandleLoc shape() const { return Shape; }
+  const Family &family() const { return *Fam; }
+  llvm::StringRef opener() const { return Opener; }
+
+  bool operator==(const IterState &O) const {
+    return K == O.K && Unconfirmed == O.Unconfirmed && Shape == O.Shape &&
+           Fam == O.Fam && Opener.data() == O.Opener.data();
+  }
+
+  void Profile(llvm::FoldingSetNodeID &ID) const {
+    ID.AddInteger(static_cast<unsigned>(K));
+    ID.AddBoolean(Unconfirmed);
+    ID.AddInteger(static_cast<unsigned>(Shape));
+    ID.AddPointer(Fam);
+    ID.AddPointer(Opener.data());
+  }
+
+  void dump(llvm::raw_ostream &OS) const {
+    OS << (isOpen()   ? "Open"
+           : isLost() ? "Lost"
+                      : "Closed")
+       << ' ' << Fam->Name << (Unconfirmed ? " (unconfirmed)" : "") << " from '"
+       << Opener << '\'';
+  }
+};
+
+/// How a model function opens a handle.
+struct AcquireEntry {
+  const Family *Fam;
+  HandleLoc Shape;
+  unsigned Arg;
+  std::optional<int64_t> SuccessReturn;
+  llvm::StringRef Name;
+};
+
+/// How a model function closes a handle.
+struct ReleaseEntry {
+  const Family *Fam;
+  unsigned Arg;
+  bool OnlyWhenReturnsNull;
+  bool Idempotent;
+  bool EndsAll;
+  llvm::StringRef Name;
+};
+
+/// A model function that reads a handle (Use) or takes it over.
+struct ArgEntry {
+  const Family *Fam;
+  unsigned Arg;
+};
+
+class UnclosedIteratorChecker
+    : public Checker<check::PreCall, check::PostCall, check::DeadSymbols,
+                     check::PointerEscape, check::ConstPointerEscape,
+                     check::RegionChanges, check::Bind, check::LiveSymbols,
+                     check::PreStmt<ReturnStmt>, check::EndFunction> {
+public:
+  BugType LeakBT{this, "Unclosed iterator", "Iterator lifetime",
+                 /*SuppressOnSink=*/true};
+  BugType DoubleCloseBT{this, "Iterator closed twice", "Iterator lifetime"};
+
+  void buildTables(cvet::ModelRef M);
+
+  void checkPreCall(const CallEvent &Call, CheckerContext &C) const;
+  void checkPostCall(const CallEvent &Call, CheckerContext &C) const;
+  void checkDeadSymbols(SymbolReaper &SR, CheckerContext &C) const;
+  void checkLiveSymbols(ProgramStateRef State, SymbolReaper &SR) const;
+  ProgramStateRef checkPointerEscape(ProgramStateRef State,
+                                     const InvalidatedSymbols &Escaped,
+                                     const CallEvent *Call,
+                                     PointerEscapeKind Kind) const;
+  ProgramStateRef checkConstPointerEscape(ProgramStateRef State,
+                                          const InvalidatedSymbols &Escaped,
+                                          const CallEvent *Call,
+                                          PointerEscapeKind Kind) const;
+  ProgramStateRef
+  checkRegionChanges(ProgramStateRef State, const InvalidatedSymbols *Inval,
+                     ArrayRef<const MemRegion *> ExplicitRegions,
+                     ArrayRef<const MemRegion *> Regions,
+                     const LocationContext *LCtx, const CallEvent *Call) const;
+  void checkBind(CVET_CHECK_BIND_PARAMS(Loc, Val, S, C)) const;
+  void checkPreStmt(const ReturnStmt *RS, CheckerContext &C) const;
+  void checkEndFunction(const ReturnStmt *RS, CheckerContext &C) const;
+  void printState(raw_ostream &Out, ProgramStateRef State, const char *NL,
+                  const char *Sep) const override;
+
+private:
+  cvet::ModelRef Model;
+  std::deque<Family> Families; // stable addresses
+  mutable llvm::StringMap<std::unique_ptr<Family>> TagFamilies;
+  /// Whether a function (canonical declaration) has handle attributes.
+  mutable llvm::DenseMap<const FunctionDecl *, bool> HandleAttrCache;
+  mutable cvet::ScopeCache Scopes;
+
+  // Acquire.
+  CallDescriptionMap<AcquireEntry> Acquirers{};
+  // Release.
+  CallDescriptionMap<llvm::SmallVector<ReleaseEntry, 1>> Releasers{};
+  // Use: reads the handle, neither closes nor keeps it.
+  CallDescriptionMap<llvm::SmallVector<ArgEntry, 1>> Users{};
+  // Take ownership: the caller no longer closes it.
+  CallDescriptionMap<llvm::SmallVector<ArgEntry, 1>> Owners{};
+  /// Every model function name, to skip most calls with one lookup.
+  llvm::StringSet<> ModelNames;
+
+  bool mayBeModeled(const CallEvent &Call) const;
+  bool hasHandleAttrs(const FunctionDecl *FD) const;
+  Escape escapeOf(const CallEvent &Call) const;
+  const Family &familyForTag(llvm::StringRef Tag, bool InPlace) const;
+
+  void acquire(const CallEvent &Call, CheckerContext &C, ProgramStateRef State,
+               const Family &F, HandleLoc Shape, unsigned Arg,
+               std::optional<int64_t> SuccessReturn, bool StatusIsBool,
+               llvm::StringRef Name) const;
+  ProgramStateRef release(const CallEvent &Call, CheckerContext &C,
+                          ProgramStateRef State, const ReleaseEntry &R,
+                          SmallVectorImpl<const NoteTag *> &Notes,
+                          bool &Sunk) const;
+  void applyAcquireAttributes(const CallEvent &Call, const FunctionDecl *FD,
+                              CheckerContext &C, ProgramStateRef State) const;
+
+  /// One leak to report, with where it happened when that is known.
+  struct Leak {
+    SymbolRef Sym = nullptr;
+    const MemRegion *Scan = nullptr;
+    PathDiagnosticLocation At;
+    /// The assignment that overwrote the last variable holding it.
+    const Stmt *Overwrite = nullptr;
+  };
+  const SimpleProgramPointTag PurgeTag{"cvet.UnclosedIterator",
+                                       "Held handles checked against scopes"};
+  void reportLeaks(ArrayRef<Leak> Leaks, CheckerContext &C,
+                   ProgramStateRef Cleaned, ExplodedNode *From = nullptr) const;
+  bool heldInScope(ArrayRef<const MemRegion *> Holders, const Stmt *S,
+                   const LocationContext *LC) const;
+  ProgramStateRef loseHeldAtReturn(const ReturnStmt *RS, CheckerContext &C,
+                                   ProgramStateRef State,
+                                   SmallVectorImpl<Leak> &Leaks) const;
+  void reportDoubleClose(SymbolRef Sym, const MemRegion *Scan,
+                         const IterState &S, const CallEvent &Call,
+                         CheckerContext &C) const;
+  const NoteTag *openNote(CheckerContext &C, SymbolRef Sym,
+                          const MemRegion *Scan, std::string Msg) const;
+};
+
+} // namespace cvet::unclosed
+
+#endif // CVET_CHECKERS_UNCLOSEDITERATOR_H
