@@ -41,6 +41,7 @@
 #include "support/Compat.h"
 #include "support/LoopAST.h"
 #include "support/ModelOption.h"
+#include "support/Regions.h"
 #include "clang/AST/ExprCXX.h"
 #include "clang/AST/ExprObjC.h"
 #include "clang/AST/ParentMap.h"
@@ -346,30 +347,6 @@ bool mayHaveStarted(ProgramStateRef State, const Sharing &E,
   return static_cast<bool>(State->assume(*DCond, true));
 }
 
-/// R without reinterpreting casts ((char *)&x is x). Unlike
-/// MemRegion::StripCasts, &a[0] stays the element: it is not all of a.
-const MemRegion *stripCasts(const MemRegion *R) {
-  while (const auto *ER = dyn_cast_or_null<ElementRegion>(R)) {
-    if (!ER->getIndex().isZeroConstant())
-      break;
-    const auto *Super = dyn_cast<TypedValueRegion>(ER->getSuperRegion());
-    if (Super) {
-      const ArrayType *AT = Super->getValueType()->getAsArrayTypeUnsafe();
-      if (AT && AT->getElementType().getCanonicalType() ==
-                    ER->getElementType().getCanonicalType())
-        break;
-    }
-    R = ER->getSuperRegion();
-  }
-  return R;
-}
-
-bool overlaps(const MemRegion *Written, const MemRegion *Object,
-              bool PartsCount) {
-  return Written == Object || Object->isSubRegionOf(Written) ||
-         (PartsCount && Written->isSubRegionOf(Object));
-}
-
 std::string nameOf(const MemRegion *R) {
   std::string Name = R->getDescriptiveName(/*UseQuotes=*/false);
   if (!Name.empty())
@@ -433,7 +410,7 @@ const MemRegion *sharedObject(const cvet::ThreadSpawn &S, const CallEvent &Call,
         Field = FD;
     if (!Field)
       return nullptr;
-    SVal FieldLoc = State->getLValue(Field, loc::MemRegionVal(stripCasts(Req)));
+    SVal FieldLoc = State->getLValue(Field, loc::MemRegionVal(cvet::stripReinterpretCasts(Req)));
     auto L = FieldLoc.getAs<Loc>();
     if (!L)
       return nullptr;
@@ -443,7 +420,7 @@ const MemRegion *sharedObject(const cvet::ThreadSpawn &S, const CallEvent &Call,
   const MemRegion *R = V.getAsRegion();
   if (!R)
     return nullptr;
-  R = stripCasts(R);
+  R = cvet::stripReinterpretCasts(R);
   bool Decayed = false;
   for (const Expr *E = ArgE; E;) {
     E = E->IgnoreParens();
@@ -520,7 +497,7 @@ void LoopVarCaptureChecker::startSharing(const cvet::ThreadSpawn &S,
     SVal H = Call.getArgSVal(S.HandleArg);
     const MemRegion *HR = H.getAsRegion();
     New = Sharing::withHandle(Object, Origin, LC, HandleLoc::Arg,
-                              HR ? stripCasts(HR) : nullptr, H.getAsSymbol());
+                              HR ? cvet::stripReinterpretCasts(HR) : nullptr, H.getAsSymbol());
     break;
   }
   case HandleLoc::OutParam: {
@@ -531,7 +508,7 @@ void LoopVarCaptureChecker::startSharing(const cvet::ThreadSpawn &S,
     const MemRegion *HR = Call.getArgSVal(S.HandleArg).getAsRegion();
     SymbolRef Sym = nullptr;
     if (HR) {
-      HR = stripCasts(HR);
+      HR = cvet::stripReinterpretCasts(HR);
       QualType Ty = Call.getArgExpr(S.HandleArg)->getType()->getPointeeType();
       if (const auto *TR = dyn_cast<TypedValueRegion>(HR))
         Ty = TR->getValueType();
@@ -583,7 +560,7 @@ bool joins(ProgramStateRef State, const Sharing &E, SVal H,
     return Sym && Sym == E.handleSymbol();
   case HandleLoc::Arg: {
     const MemRegion *R = H.getAsRegion();
-    return (R && stripCasts(R) == E.handleRegion()) ||
+    return (R && cvet::stripReinterpretCasts(R) == E.handleRegion()) ||
            (Sym && Sym == E.handleSymbol());
   }
   case HandleLoc::OutParam:
@@ -639,7 +616,7 @@ void LoopVarCaptureChecker::join(const cvet::ThreadJoin &J,
       HRegion = H.getAsRegion();
       if (!HRegion)
         return;
-      HRegion = stripCasts(HRegion);
+      HRegion = cvet::stripReinterpretCasts(HRegion);
       H = UnknownVal();
       if (const auto *TR = dyn_cast<TypedValueRegion>(HRegion);
           TR && TR->getValueType()->isScalarType())
@@ -668,7 +645,7 @@ void LoopVarCaptureChecker::forgetReachableFrom(const CallEvent &Call,
     if (SymbolRef Sym = V.getAsSymbol())
       Syms.insert(Sym);
     if (const MemRegion *R = V.getAsRegion())
-      Bases.insert(stripCasts(R)->getBaseRegion());
+      Bases.insert(cvet::stripReinterpretCasts(R)->getBaseRegion());
   }
   for (const Sharing &E : Set) {
     // A named function without arguments works on global state: the usual
@@ -765,7 +742,7 @@ void LoopVarCaptureChecker::checkPreCall(const CallEvent &Call,
     const MemRegion *R = Call.getArgSVal(I).getAsRegion();
     if (!R)
       continue;
-    R = stripCasts(R);
+    R = cvet::stripReinterpretCasts(R);
     // A call on a member that is itself an object (a mutex inside a shared
     // struct) is synchronisation, not a change of the data: the object is
     // shared by design, and its later changes are guarded.
@@ -804,7 +781,7 @@ void LoopVarCaptureChecker::checkWrite(const MemRegion *Written,
       Redeclared = llvm::is_contained(DS->decls(), VR->getDecl());
 
   for (const Sharing &E : inReportOrder(State, C.getSourceManager())) {
-    if (!overlaps(Written, E.object(), PartsCount) ||
+    if (!cvet::writeAffects(Written, E.object(), PartsCount) ||
         !mayHaveStarted(State, E, C.getSValBuilder()) ||
         !inOneLoop(E, S, C.getLocationContext()) ||
         (!Redeclared && writeLeavesLoop(E, S, C.getLocationContext())))
@@ -829,7 +806,7 @@ void LoopVarCaptureChecker::checkWrite(const MemRegion *Written,
 void LoopVarCaptureChecker::checkBind(
     CVET_CHECK_BIND_PARAMS(Loc, Val, S, C)) const {
   if (const MemRegion *R = Loc.getAsRegion())
-    checkWrite(stripCasts(R), /*PartsCount=*/true, S, C);
+    checkWrite(cvet::stripReinterpretCasts(R), /*PartsCount=*/true, S, C);
 }
 
 bool LoopVarCaptureChecker::reportScopeEnd(const VarRegion *Var,
