@@ -438,7 +438,7 @@ const MemRegion *sharedObject(const cvet::ThreadSpawn &S, const CallEvent &Call,
       if (ER->getIndex().isZeroConstant())
         R = ER->getSuperRegion();
   const auto *VR = dyn_cast<VarRegion>(R->getBaseRegion());
-  if (!VR || !isa<StackSpaceRegion>(cvet::compat::rawMemorySpace(VR)))
+  if (!VR || !cvet::isOnStack(VR))
     return nullptr;
   return R;
 }
@@ -662,8 +662,7 @@ void LoopVarCaptureChecker::forgetReachableFrom(const CallEvent &Call,
       // is in memory this path allocated and never let out (a calloc'd
       // handle array that only a local points to).
       Reachable = Reachable || Bases.count(Base) ||
-                  !(isa<StackSpaceRegion>(cvet::compat::rawMemorySpace(Base)) ||
-                    privateHeap(State, Base));
+                  !(cvet::isOnStack(Base) || privateHeap(State, Base));
     }
     if (Reachable)
       State = State->remove<SharedWithWork>(E);

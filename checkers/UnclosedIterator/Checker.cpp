@@ -951,7 +951,7 @@ void UnclosedIteratorChecker::checkBind(
     for (const auto &[Sym, Holders] : State->get<HeldSymMap>()) {
       HolderSet Rest = Holders;
       for (const MemRegion *H : Holders)
-        if (H == L || H->isSubRegionOf(L))
+        if (cvet::writeAffects(L, H, /*PartsCount=*/false))
           Rest = F.remove(Rest, H);
       if (Rest == Holders)
         continue;

@@ -1,6 +1,7 @@
 //===- LeakLocation.cpp - where a lost handle is reported -----------------===//
 
 #include "support/LeakLocation.h"
+#include "support/ScopeExit.h"
 #include "clang/AST/ParentMap.h"
 #include "clang/Analysis/AnalysisDeclContext.h"
 #include "clang/Analysis/CFGStmtMap.h"
@@ -58,10 +59,6 @@ static const Stmt *overwritePoint(const ExplodedNode *Err, SymbolRef Sym,
   return nullptr;
 }
 
-static bool isJump(const Stmt *S) {
-  return isa_and_nonnull<BreakStmt, ContinueStmt, GotoStmt>(S);
-}
-
 /// The goto / break / continue that entered S's block, when nothing but S's
 /// own operands ran in the block since.
 static const Stmt *jumpHere(const ExplodedNode *Err, const Stmt *S,
@@ -94,7 +91,7 @@ static const Stmt *jumpHere(const ExplodedNode *Err, const Stmt *S,
         if (auto Prev = M->getLocationAs<BlockEdge>())
           Src = Prev->getSrc();
       const Stmt *From = Src->getTerminatorStmt();
-      return isJump(From) ? From : nullptr;
+      return cvet::isJump(From) ? From : nullptr;
     }
   }
   return nullptr;
@@ -114,7 +111,7 @@ static const Stmt *jumpAround(const ExplodedNode *Err) {
   if (const Stmt *J = jumpHere(Err, S, B, ADC))
     return J;
   const Stmt *T = B->getTerminatorStmt();
-  if (isJump(T))
+  if (cvet::isJump(T))
     return T;
   if (!B->empty())
     if (auto Last = B->back().getAs<CFGStmt>())

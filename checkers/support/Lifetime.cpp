@@ -2,6 +2,7 @@
 
 #include "Lifetime.h"
 #include "Compat.h"
+#include "Regions.h"
 
 #include "clang/AST/Decl.h"
 #include "clang/AST/Expr.h"
@@ -21,7 +22,7 @@ cvet::StorageKind cvet::storageKind(const MemRegion *R) {
   const MemSpaceRegion *Space = cvet::compat::rawMemorySpace(R);
   if (isa<GlobalsSpaceRegion>(Space))
     return StorageKind::Static;
-  if (isa<StackSpaceRegion>(Space))
+  if (cvet::isOnStack(R))
     return StorageKind::Stack;
   return StorageKind::Dynamic;
 }

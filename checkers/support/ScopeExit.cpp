@@ -8,7 +8,7 @@
 //===----------------------------------------------------------------------===//
 
 #include "support/ScopeExit.h"
-#include "support/Compat.h"
+#include "support/Regions.h"
 
 #include "clang/AST/ParentMap.h"
 #include "clang/AST/Stmt.h"
@@ -33,8 +33,7 @@ struct FindHolders final : StoreManager::BindingsHandler {
     if (V.getAsSymbol() != Sym)
       return true;
     const auto *VR = dyn_cast<VarRegion>(R->getBaseRegion());
-    if (VR && isa<StackLocalsSpaceRegion, StackArgumentsSpaceRegion>(
-                  cvet::compat::rawMemorySpace(VR)))
+    if (VR && cvet::isOnStack(VR))
       Found.push_back(R);
     return true;
   }
@@ -92,11 +91,11 @@ const VarRegion *variableOf(const MemRegion *Holder) {
                                             : nullptr);
 }
 
-bool isJump(const Stmt *S) {
+} // namespace
+
+bool cvet::isJump(const Stmt *S) {
   return isa_and_nonnull<BreakStmt, ContinueStmt, GotoStmt>(S);
 }
-
-} // namespace
 
 /// S (run in LC) seen from frame Target: S itself, or the call site in
 /// Target that led to it. Null if Target is not on LC's stack.

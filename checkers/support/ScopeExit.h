@@ -62,6 +62,9 @@ const clang::Stmt *
 jumpSince(const clang::ento::ExplodedNode *N,
           llvm::function_ref<bool(const clang::ento::ExplodedNode *)> Since);
 
+/// A break, continue or goto.
+bool isJump(const clang::Stmt *S);
+
 /// The statement a purge or check node N is about to run (or ran), with its
 /// location context.
 const clang::Stmt *stmtOf(const clang::ento::ExplodedNode *N);
