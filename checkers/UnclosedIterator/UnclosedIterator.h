@@ -1,7 +1,8 @@
 //===- UnclosedIterator.h - cvet.UnclosedIterator's state and tables -*- C++ -*-===//
 //
 // The checker class, the state of one handle and the model tables, shared by
-// the rule's files: Checker.cpp (the state machine and reports),
+// the rule's files: Checker.cpp (the state machine: calls, escapes, double
+// closes), Leaks.cpp (where a handle is lost, and the leak reports),
 // Tables.cpp (the model and attribute tags as call tables) and
 // HandleAttributes.cpp (Clang's handle attributes).
 //
@@ -19,6 +20,9 @@
 #include "clang/StaticAnalyzer/Core/PathSensitive/CallDescription.h"
 #include "clang/StaticAnalyzer/Core/PathSensitive/CallEvent.h"
 #include "clang/StaticAnalyzer/Core/PathSensitive/CheckerContext.h"
+#include "clang/StaticAnalyzer/Core/PathSensitive/ProgramStateTrait.h"
+#include "llvm/ADT/ImmutableMap.h"
+#include "llvm/ADT/ImmutableSet.h"
 #include "llvm/ADT/DenseMap.h"
 #include "llvm/ADT/SmallVector.h"
 #include "llvm/ADT/StringMap.h"
@@ -247,6 +251,70 @@ private:
                           const MemRegion *Scan, std::string Msg) const;
 };
 
+//===----------------------------------------------------------------------===//
+// Program state, shared by the rule's files.
+//===----------------------------------------------------------------------===//
+
+/// Open (or Lost, or Closed) handles, by symbol.
+struct IterSymMap {};
+using IterSymMapTy = llvm::ImmutableMap<SymbolRef, IterState>;
+/// In-place scans, by the region of the scan object.
+struct ScanRegionMap {};
+using ScanRegionMapTy = llvm::ImmutableMap<const MemRegion *, IterState>;
+/// Open handles that no variable will read again but that a variable still
+/// in scope holds (the analyzer calls them dead at their last use): they are
+/// lost only where that variable goes out of scope or is overwritten. Kept
+/// alive so that what is known about them (NULL or not) stays.
+using HolderSet = llvm::ImmutableSet<const MemRegion *>;
+struct HeldSymMap {};
+using HeldSymMapTy = llvm::ImmutableMap<SymbolRef, HolderSet>;
+/// In-place scans whose object no one reads again, while it is in scope.
+struct HeldScanSet {};
+using HeldScanSetTy = llvm::ImmutableSet<const MemRegion *>;
+
+//===----------------------------------------------------------------------===//
+// Helpers both files use.
+//===----------------------------------------------------------------------===//
+
+std::string leakMessage(const IterState &S);
+/// A variable declared with __attribute__((cleanup(fn))), g_autoptr(T) and
+/// g_auto(T) included: its cleanup closes whatever it holds at scope exit.
+bool hasCleanup(const MemRegion *R);
+/// A handle whose value says nothing was opened: NULL, or a negative
+/// integer handle.
+bool isKnownInvalid(ProgramStateRef State, SymbolRef Sym);
+/// A handle opened by a call whose status was ignored, and neither used nor
+/// checked for NULL since: the code may have learned of a failure another
+/// way, so losing it is not reported.
+bool isUnconfirmed(ProgramStateRef State, SymbolRef Sym, const IterState &S);
+/// The scan object's value was just read (`*out = status`, `return status`)
+/// and the statement that copies it has not run yet. The reaper calls the
+/// region dead already; wait for the copy.
+bool isCopyPending(ProgramStateRef State, const MemRegion *R);
+/// A copy of a scan object (glob_t copy = g) may be the one that is ended.
+ProgramStateRef escapeCopiedScans(ProgramStateRef State, SVal V);
+
 } // namespace cvet::unclosed
+
+// REGISTER_*_WITH_PROGRAMSTATE would give each file a trait of its own: these
+// are the same traits, declared once for all of the rule's files.
+#define CVET_UNCLOSED_TRAIT(Name, Type)                                         \
+  template <>                                                                  \
+  struct ProgramStateTrait<Name> : public ProgramStatePartialTrait<Type> {     \
+    static void *GDMIndex() {                                                  \
+      static int Index;                                                        \
+      return &Index;                                                           \
+    }                                                                          \
+  };
+namespace clang::ento {
+CVET_UNCLOSED_TRAIT(cvet::unclosed::IterSymMap, cvet::unclosed::IterSymMapTy)
+CVET_UNCLOSED_TRAIT(cvet::unclosed::ScanRegionMap,
+                    cvet::unclosed::ScanRegionMapTy)
+CVET_UNCLOSED_TRAIT(cvet::unclosed::HolderSet, cvet::unclosed::HolderSet)
+CVET_UNCLOSED_TRAIT(cvet::unclosed::HeldSymMap, cvet::unclosed::HeldSymMapTy)
+CVET_UNCLOSED_TRAIT(cvet::unclosed::HeldScanSet,
+                    cvet::unclosed::HeldScanSetTy)
+} // namespace clang::ento
+#undef CVET_UNCLOSED_TRAIT
 
 #endif // CVET_CHECKERS_UNCLOSEDITERATOR_H
