@@ -179,6 +179,9 @@ REGISTER_SET_WITH_PROGRAMSTATE(ReportedVariables, const VarRegion *)
 /// Heap memory (its symbol) that code the analyzer cannot see may reach: it
 /// was passed to such code or stored where such code can find it.
 REGISTER_SET_WITH_PROGRAMSTATE(EscapedMemory, SymbolRef)
+/// What joins with a SuccessReturn returned, and the value that means it
+/// worked: a path on which one failed is not where a report belongs.
+REGISTER_MAP_WITH_PROGRAMSTATE(JoinResults, SymbolRef, int64_t)
 
 namespace {
 
@@ -626,8 +629,24 @@ void LoopVarCaptureChecker::join(const cvet::ThreadJoin &J,
       if (joins(Before, E, H, HRegion))
         State = State->remove<SharedWithWork>(E);
   }
+  if (J.SuccessReturn)
+    if (SymbolRef Ret = Call.getReturnValue().getAsSymbol())
+      State = State->set<JoinResults>(Ret, *J.SuccessReturn);
   if (State != Before)
     C.addTransition(State);
+}
+
+/// Whether a join on this path returned a failure (pthread_join() != 0):
+/// the program is broken there, whatever it shared.
+bool joinFailed(ProgramStateRef State, SValBuilder &SVB) {
+  for (const auto &[Ret, Success] : State->get<JoinResults>()) {
+    SVal Ok = SVB.evalBinOp(State, BO_EQ, nonloc::SymbolVal(Ret),
+                            SVB.makeIntVal(Success, Ret->getType()),
+                            SVB.getConditionType());
+    if (auto D = Ok.getAs<DefinedOrUnknownSVal>(); D && !State->assume(*D, true))
+      return true;
+  }
+  return false;
 }
 
 /// Code the analyzer cannot see may join work whose handle it is given, or
@@ -813,6 +832,8 @@ bool LoopVarCaptureChecker::reportScopeEnd(const VarRegion *Var,
                                            ProgramStateRef After,
                                            CheckerContext &C) const {
   ProgramStateRef State = C.getState();
+  if (joinFailed(State, C.getSValBuilder()))
+    return false;
   for (const Sharing &E : inReportOrder(State, C.getSourceManager())) {
     if (E.variable() != Var || !mayHaveStarted(State, E, C.getSValBuilder()) ||
         !spawnedInLoop(E))
@@ -1000,6 +1021,10 @@ void LoopVarCaptureChecker::checkLiveSymbols(ProgramStateRef State,
   // Keep the spawn's result alive: its constraints say whether work started.
   for (const Sharing &E : State->get<SharedWithWork>())
     if (SymbolRef Ret = E.startedIfSymbol())
+      SR.markLive(Ret);
+  // And a join's, while anything is left to report.
+  if (!State->get<SharedWithWork>().isEmpty())
+    for (const auto &[Ret, Success] : State->get<JoinResults>())
       SR.markLive(Ret);
 }
 

@@ -53,6 +53,7 @@ void MappingTraits<ThreadJoin>::mapping(IO &IO, ThreadJoin &J) {
   IO.mapOptional("HandleByPointer", J.HandleByPointer, false);
   IO.mapOptional("OnlyIfArgNonZero", J.OnlyIfArgNonZero);
   IO.mapOptional("AllWork", J.AllWork, false);
+  IO.mapOptional("SuccessReturn", J.SuccessReturn);
 }
 
 std::string MappingTraits<ThreadJoin>::validate(IO &IO, ThreadJoin &J) {

@@ -67,6 +67,9 @@ struct ThreadJoin {
   /// pthread_barrier_wait, uv_run, g_main_loop_run): afterwards the work may
   /// have taken its copy of the data, so all of it counts as joined.
   bool AllWork = false;
+  /// What the join returns when it worked (pthread_join: 0). A path on which
+  /// it returned something else is a broken program, not where to report.
+  std::optional<int64_t> SuccessReturn;
 };
 
 /// What the work started by an Async call is, for messages.
