@@ -46,14 +46,35 @@ config.substitutions.append(("%cvet_clangd", cvet_clangd))
 
 # `lit --param cvet_prune=false` runs every analysis with pruning off: the
 # suite passes both ways, so pruning changes no finding it checks.
+# `--param cvet_prune=compare` (scripts/prune-check.sh) puts
+# scripts/prune-compare.py in front of clang's analyses and of the cvet
+# driver: each analysis also runs with pruning on and off, and whether the
+# two agree goes to the log named by --param cvet_prune_log.
 prune_cc1 = prune_driver = ""
+analyzing_clang = clang
+cvet_bin = os.path.join(config.cvet_tools_dir, "cvet")
 if lit_config.params.get("cvet_prune") == "false":
     prune_cc1 = " -analyzer-config cvet:Prune=false"
     prune_driver = " -Xclang -analyzer-config -Xclang cvet:Prune=false"
+elif lit_config.params.get("cvet_prune") == "compare":
+    compare_dir = os.path.join(config.test_exec_root, "prune-compare")
+    os.makedirs(compare_dir, exist_ok=True)
+    compare_log = os.path.abspath(lit_config.params.get(
+        "cvet_prune_log", os.path.join(compare_dir, "log.jsonl")))
+    compare_py = os.path.join(config.cvet_src_root, "scripts", "prune-compare.py")
+    def compare_wrapper(name, tool):
+        path = os.path.join(compare_dir, name)
+        with open(path, "w") as f:
+            f.write(f"#!/bin/sh\nexec {config.python_executable} {compare_py} "
+                    f"--log {compare_log} --tool {tool} -- \"$@\"\n")
+        os.chmod(path, 0o755)
+        return path
+    analyzing_clang = compare_wrapper("clang", clang)
+    cvet_bin = compare_wrapper("cvet", cvet_bin)
 config.substitutions.append(("%clang_analyze_cc1",
-    f"{clang} -cc1 -analyze -setup-static-analyzer -load {plugin} -I {inputs}{prune_cc1}"))
+    f"{analyzing_clang} -cc1 -analyze -setup-static-analyzer -load {plugin} -I {inputs}{prune_cc1}"))
 config.substitutions.append(("%clang_analyze",
-    f"{clang} --analyze -Xclang -load -Xclang {plugin} -I {inputs}{prune_driver}"))
+    f"{analyzing_clang} --analyze -Xclang -load -Xclang {plugin} -I {inputs}{prune_driver}"))
 config.substitutions.append(("%cvet_plugin", plugin))
 config.substitutions.append(("%inputs", inputs))
 config.substitutions.append(("%clang", clang))
@@ -70,7 +91,6 @@ config.substitutions.append(("%python", config.python_executable))
 #   %multitool     the SARIF Multitool (feature `multitool` when installed:
 #                  scripts/install-deps.sh puts it in build/multitool, or
 #                  CVET_MULTITOOL names the binary)
-cvet_bin = os.path.join(config.cvet_tools_dir, "cvet")
 # Longer names first: lit replaces in list order.
 config.substitutions.append(("%cvet_src", config.cvet_src_root))
 config.substitutions.append(("%cvet", cvet_bin))

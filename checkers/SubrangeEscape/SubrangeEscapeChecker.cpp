@@ -907,7 +907,19 @@ void SubrangeEscapeChecker::printState(raw_ostream &Out,
 
 void cvet::registerSubrangeEscapeChecker(CheckerManager &Mgr) {
   auto *Checker = Mgr.registerChecker<SubrangeEscapeChecker>();
-  Checker->buildTables(loadCheckerModel(Mgr, Checker));
+  cvet::ModelRef M = loadCheckerModel(Mgr, Checker);
+  // Every report is about an entry that an insertion on the path recorded
+  // (EntryMap, or a pin found at the insertion): a path that stores nothing
+  // in a map reports nothing, whatever it borrows, frees or refills. Map
+  // macros are not followed by this rule.
+  cvet::ModelNames Triggers;
+  for (const cvet::MapFamily &F : M->Maps)
+    for (const cvet::MapOp &O : F.Ops)
+      if (O.Macro.empty() &&
+          (O.mayDo(MapOpKind::Insert) || O.mayDo(MapOpKind::Replace)))
+        Triggers.Functions.insert(O.Function);
+  cvet::declareTriggers(Mgr, Checker, std::move(Triggers));
+  Checker->buildTables(std::move(M));
 }
 
 bool cvet::shouldRegisterSubrangeEscapeChecker(const CheckerManager &) {

@@ -710,7 +710,20 @@ void UnsyncMapWriteChecker::printState(raw_ostream &Out, ProgramStateRef State,
 
 void cvet::registerUnsyncMapWriteChecker(CheckerManager &Mgr) {
   auto *C = Mgr.registerChecker<UnsyncMapWriteChecker>();
-  C->setModel(loadCheckerModel(Mgr, C));
+  ModelRef M = loadCheckerModel(Mgr, C);
+  // Every report is made at a map write on the explored path. What else it
+  // weighs (the locks other writes hold, spawn sites, run-once initialisers,
+  // callers' locks) ConcurrencyFacts reads from the whole unit's AST, which
+  // pruning leaves alone; locks, spawns, AnyThread functions and capability
+  // attributes only matter on a path that also writes a map.
+  ModelNames Triggers;
+  for (const MapFamily &F : M->Maps)
+    for (const MapOp &O : F.Ops)
+      if (O.mayWrite())
+        (O.Macro.empty() ? Triggers.Functions : Triggers.Macros)
+            .insert(O.name());
+  declareTriggers(Mgr, C, std::move(Triggers));
+  C->setModel(std::move(M));
 }
 
 bool cvet::shouldRegisterUnsyncMapWriteChecker(const CheckerManager &) {

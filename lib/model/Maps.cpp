@@ -2,6 +2,7 @@
 
 #include "cvet/Model.h"
 #include "cvet/model/ModelNames.h"
+#include "llvm/ADT/STLExtras.h"
 
 using namespace cvet;
 
@@ -32,6 +33,19 @@ MapOpKind MapOp::opFor(std::optional<int64_t> OpArgValue) const {
       static_cast<uint64_t>(*OpArgValue) >= OpByValue.size())
     return MapOpKind::Read;
   return OpByValue[*OpArgValue];
+}
+
+bool MapOp::mayDo(MapOpKind K) const {
+  if (!OpArg)
+    return Op == K;
+  // A value outside OpByValue, or one not known, reads.
+  return K == MapOpKind::Read || llvm::is_contained(OpByValue, K);
+}
+
+bool MapOp::mayWrite() const {
+  if (!OpArg)
+    return isMapWrite(Op);
+  return llvm::any_of(OpByValue, isMapWrite);
 }
 
 llvm::StringRef cvet::mapStoresName(MapStores S) {

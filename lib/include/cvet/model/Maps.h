@@ -68,6 +68,10 @@ struct MapOp {
   llvm::StringRef name() const { return Macro.empty() ? Function : Macro; }
   /// The operation when OpArg has the given value (Op without OpArg).
   MapOpKind opFor(std::optional<int64_t> OpArgValue) const;
+  /// Whether some call of it may do K: Op, or with OpArg one of OpByValue.
+  bool mayDo(MapOpKind K) const;
+  /// Whether some call of it may write the map.
+  bool mayWrite() const;
 };
 
 /// What a map does with the keys it is given.
