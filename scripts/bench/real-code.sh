@@ -24,8 +24,10 @@
 #
 # CVET_BUILD_DIR (default build/) holds the cvet to measure. CVET_BENCH_ARMS
 # picks and orders the arms ("floor cvet cvet-cache-1 cvet-cache-2"; the
-# floor always runs first, the cache arms in order). On a shared machine the
-# wall times are noisy; CPU time is the steadier number.
+# floor always runs first, the cache arms in order). CVET_BENCH_KEEP=DIR keeps
+# each arm's output, times, SARIF log and findings in DIR/PACKAGE/ as the arm
+# ends. On a shared machine the wall times are noisy; CPU time is the
+# steadier number.
 set -euo pipefail
 root=$(cd "$(dirname "$0")/../.." && pwd)
 build=${CVET_BUILD_DIR:-$root/build}
@@ -186,12 +188,16 @@ for package in "$@"; do
     awk -v n="$arm" -v w="${wall[$arm]}" -v c="${cpu[$arm]}" -v m="${mem[$arm]}" \
         -v fw="${wall[floor]}" -v fc="${cpu[floor]}" \
       'BEGIN { printf "%-14s %9.1f %9.1f %11.0f %9.2fx %9.2fx\n", n, w, c, m / 1024, w / fw, c / fc }'
+    [[ -f $out/$arm.sarif ]] && findings "$out/$arm.sarif" | sort >"$out/$arm.txt"
+    # Kept as each arm ends, so that a run stopped early leaves what it did.
+    if [[ -n ${CVET_BENCH_KEEP:-} ]]; then
+      mkdir -p "$CVET_BENCH_KEEP/$package"
+      cp "$out/$arm".* "$CVET_BENCH_KEEP/$package/"
+    fi
   done
   counts=()
   for arm in cvet-noprune cvet cvet-cache-2; do
-    [[ -f $out/$arm.sarif ]] || continue
-    findings "$out/$arm.sarif" | sort >"$out/$arm.txt"
-    counts+=("$arm $(wc -l <"$out/$arm.txt")")
+    [[ -f $out/$arm.txt ]] && counts+=("$arm $(wc -l <"$out/$arm.txt")")
   done
   (IFS=,; echo "findings: ${counts[*]}")
   # differences A B: results in one log and not the other, counted and listed.
@@ -202,8 +208,4 @@ for package in "$@"; do
   }
   differences cvet-noprune cvet
   differences cvet cvet-cache-2
-  if [[ -n ${CVET_BENCH_KEEP:-} ]]; then
-    mkdir -p "$CVET_BENCH_KEEP/$package"
-    cp "$out"/*.sarif "$out"/*.txt "$out"/*.out "$CVET_BENCH_KEEP/$package/"
-  fi
 done
