@@ -238,4 +238,8 @@ bool isBefore(const SourceManager &SM, SourceLocation A, SourceLocation B) {
                                       SM.getExpansionLoc(B));
 }
 
+bool declaredIn(const VarDecl *V, const Stmt *L) {
+  return perIterationVar(L) == V || declares(loopBody(L), V);
+}
+
 } // namespace cvet

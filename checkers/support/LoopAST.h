@@ -80,6 +80,10 @@ const clang::Stmt *findWriteInLoop(const clang::Stmt *L,
 /// Whether S (outside lambdas and blocks) declares V.
 bool declares(const clang::Stmt *S, const clang::VarDecl *V);
 
+/// Whether each iteration of loop L creates V anew: its per-iteration
+/// variable, or declared in its body.
+bool declaredIn(const clang::VarDecl *V, const clang::Stmt *L);
+
 bool isBefore(const clang::SourceManager &SM, clang::SourceLocation A,
               clang::SourceLocation B);
 

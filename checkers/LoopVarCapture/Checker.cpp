@@ -1,4 +1,4 @@
-//===- LoopVarCaptureChecker.cpp - loop variables shared with later work --===//
+//===- Checker.cpp - cvet.LoopVarCapture: loop variables shared with work -===//
 //
 // Go's `for _, v := range xs { go func() { use(v) }() }` in C: inside a loop,
 // the address of a stack object that the loop keeps changing is handed to work
@@ -22,11 +22,8 @@
 //            body declares it, its declaration run again, the function
 //            returning--> report "'obj' goes out of scope"
 //
-// AST part (C++ and blocks, the model's Async entries): a lambda capturing by
-// reference (or a block capturing a __block variable, or `&v` passed along)
-// handed to std::thread / std::jthread / std::async / an executor inside a
-// loop, where the loop writes the variable or declares it per iteration, and
-// the work is not waited for in the same iteration.
+// The AST part (C++ lambdas and blocks, the model's Async entries) is in
+// AsyncScan.cpp.
 //
 // Precision first: objects on the heap, a distinct element per iteration,
 // values cast into the pointer, spawns outside loops and anything unknown code
@@ -35,13 +32,15 @@
 //===----------------------------------------------------------------------===//
 
 #include "Checkers.h"
-#include "support/ScopeExit.h"
+#include "LoopVarCapture/LoopVarCapture.h"
+#include "LoopVarCapture/Sharing.h"
 #include "support/CallMatching.h"
 #include "support/CaptureWording.h"
 #include "support/Compat.h"
 #include "support/LoopAST.h"
 #include "support/ModelOption.h"
 #include "support/Regions.h"
+#include "support/ScopeExit.h"
 #include "clang/AST/ExprCXX.h"
 #include "clang/AST/ExprObjC.h"
 #include "clang/AST/ParentMap.h"
@@ -53,13 +52,11 @@
 #include "clang/StaticAnalyzer/Core/BugReporter/BugType.h"
 #include "clang/StaticAnalyzer/Core/Checker.h"
 #include "clang/StaticAnalyzer/Core/CheckerManager.h"
-#include "clang/StaticAnalyzer/Core/PathSensitive/AnalysisManager.h"
 #include "clang/StaticAnalyzer/Core/PathSensitive/CallDescription.h"
 #include "clang/StaticAnalyzer/Core/PathSensitive/CallEvent.h"
 #include "clang/StaticAnalyzer/Core/PathSensitive/CheckerContext.h"
 #include "clang/StaticAnalyzer/Core/PathSensitive/ProgramStateTrait.h"
 #include "llvm/ADT/SmallPtrSet.h"
-#include <functional>
 #include <optional>
 #include <tuple>
 
@@ -67,108 +64,8 @@ using namespace clang;
 using namespace ento;
 using cvet::HandleLoc;
 using namespace cvet;
-
-namespace {
-
-//===----------------------------------------------------------------------===//
-// Program state
-//===----------------------------------------------------------------------===//
-
-/// One stack object handed to one piece of pending work.
-class Sharing {
-  const MemRegion *Object;
-  const Expr *Spawn;
-  const LocationContext *SpawnLC;
-  HandleLoc Handle;
-  const MemRegion *HandleRegion; ///< OutParam: *HandleArg; Arg: the argument
-  SymbolRef HandleSym;           ///< the handle's value
-  SymbolRef StartedIf;           ///< the return value, with SuccessReturn
-  int64_t Success;
-
-  Sharing(const MemRegion *Object, const Expr *Spawn,
-          const LocationContext *SpawnLC, HandleLoc Handle,
-          const MemRegion *HandleRegion, SymbolRef HandleSym,
-          SymbolRef StartedIf, int64_t Success)
-      : Object(Object), Spawn(Spawn), SpawnLC(SpawnLC), Handle(Handle),
-        HandleRegion(HandleRegion), HandleSym(HandleSym), StartedIf(StartedIf),
-        Success(Success) {
-    assert(Object && Spawn && SpawnLC);
-    assert((Handle != HandleLoc::None || (!HandleRegion && !HandleSym)) &&
-           "work without a handle cannot be named");
-  }
-
-  auto key() const {
-    return std::make_tuple(Object, Spawn, SpawnLC, (int)Handle, HandleRegion,
-                           HandleSym, StartedIf, Success);
-  }
-
-public:
-  /// Work that nothing can join but a join-all (g_idle_add).
-  static Sharing withCallback(const MemRegion *Object, const Expr *Spawn,
-                              const LocationContext *LC) {
-    return Sharing(Object, Spawn, LC, HandleLoc::None, nullptr, nullptr,
-                   nullptr, 0);
-  }
-  /// Work joined through a handle: the value HandleSym, which the program
-  /// keeps in HandleRegion (OutParam) or passes as the argument (Arg).
-  static Sharing withHandle(const MemRegion *Object, const Expr *Spawn,
-                            const LocationContext *LC, HandleLoc Handle,
-                            const MemRegion *HandleRegion,
-                            SymbolRef HandleSym) {
-    assert(Handle != HandleLoc::None);
-    return Sharing(Object, Spawn, LC, Handle, HandleRegion, HandleSym, nullptr,
-                   0);
-  }
-  /// The same work, started only if the call returned Success.
-  Sharing startedIf(SymbolRef Ret, int64_t Value) const {
-    return Sharing(Object, Spawn, SpawnLC, Handle, HandleRegion, HandleSym, Ret,
-                   Value);
-  }
-
-  const MemRegion *object() const { return Object; }
-  const Expr *spawn() const { return Spawn; }
-  const LocationContext *spawnContext() const { return SpawnLC; }
-  HandleLoc handle() const { return Handle; }
-  const MemRegion *handleRegion() const { return HandleRegion; }
-  SymbolRef handleSymbol() const { return HandleSym; }
-  SymbolRef startedIfSymbol() const { return StartedIf; }
-  int64_t successValue() const { return Success; }
-  WorkKind kind() const {
-    return Handle == HandleLoc::None ? WorkKind::Callback : WorkKind::Thread;
-  }
-
-  /// The stack variable the object belongs to.
-  const VarRegion *variable() const {
-    return cast<VarRegion>(Object->getBaseRegion());
-  }
-
-  bool operator==(const Sharing &O) const { return key() == O.key(); }
-  bool operator<(const Sharing &O) const { return key() < O.key(); }
-
-  void Profile(llvm::FoldingSetNodeID &ID) const {
-    ID.AddPointer(Object);
-    ID.AddPointer(Spawn);
-    ID.AddPointer(SpawnLC);
-    ID.AddInteger((int)Handle);
-    ID.AddPointer(HandleRegion);
-    ID.AddPointer(HandleSym);
-    ID.AddPointer(StartedIf);
-    ID.AddInteger(Success);
-  }
-
-  void dump(llvm::raw_ostream &OS) const {
-    OS << Object << " shared with " << wording(kind()).Noun;
-    if (HandleRegion)
-      OS << " handle@" << HandleRegion;
-    if (HandleSym)
-      OS << " handle=" << HandleSym;
-    if (StartedIf)
-      OS << " if " << StartedIf << " == " << Success;
-  }
-  LLVM_DUMP_METHOD void dump() const { dump(llvm::errs()); }
-};
-
-} // namespace
+using cvet::loopvar::LoopVarCaptureChecker;
+using cvet::loopvar::Sharing;
 
 REGISTER_SET_WITH_PROGRAMSTATE(SharedWithWork, Sharing)
 // The object a spawn call is about to share, read before the call (the call
@@ -183,79 +80,11 @@ REGISTER_SET_WITH_PROGRAMSTATE(EscapedMemory, SymbolRef)
 /// worked: a path on which one failed is not where a report belongs.
 REGISTER_MAP_WITH_PROGRAMSTATE(JoinResults, SymbolRef, int64_t)
 
-namespace {
+namespace cvet::loopvar {
 
 //===----------------------------------------------------------------------===//
-// The checker
+// Model tables
 //===----------------------------------------------------------------------===//
-
-/// A class whose constructor starts work (std::thread), as name parts.
-struct AsyncClass {
-  llvm::SmallVector<std::string, 3> ClassName; ///< {"std", "thread"}
-  const cvet::AsyncCall *Entry;
-};
-
-class LoopVarCaptureChecker
-    : public Checker<check::PreCall, check::PostCall, check::Bind,
-                     check::BranchCondition, check::EndFunction,
-                     check::LiveSymbols, check::RegionChanges,
-                     check::PointerEscape, check::ASTCodeBody> {
-public:
-  ProgramStateRef
-  checkRegionChanges(ProgramStateRef State, const InvalidatedSymbols *Inval,
-                     ArrayRef<const MemRegion *> ExplicitRegions,
-                     ArrayRef<const MemRegion *> Regions,
-                     const LocationContext *LCtx, const CallEvent *Call) const;
-  ProgramStateRef checkPointerEscape(ProgramStateRef State,
-                                     const InvalidatedSymbols &Escaped,
-                                     const CallEvent *Call,
-                                     PointerEscapeKind Kind) const;
-  void checkPreCall(const CallEvent &Call, CheckerContext &C) const;
-  void checkPostCall(const CallEvent &Call, CheckerContext &C) const;
-  void checkBind(CVET_CHECK_BIND_PARAMS(Loc, Val, S, C)) const;
-  void checkBranchCondition(const Stmt *Cond, CheckerContext &C) const;
-  void checkEndFunction(const ReturnStmt *RS, CheckerContext &C) const;
-  void checkLiveSymbols(ProgramStateRef State, SymbolReaper &SR) const;
-  void checkASTCodeBody(const Decl *D, AnalysisManager &Mgr,
-                        BugReporter &BR) const;
-  void printState(raw_ostream &Out, ProgramStateRef State, const char *NL,
-                  const char *Sep) const override;
-
-  void setModel(cvet::ModelRef NewModel);
-  bool privateHeap(ProgramStateRef State, const MemRegion *Base) const;
-
-private:
-  const BugType BT{this, "Loop variable shared with later work",
-                   "Concurrency"};
-
-  cvet::ModelRef Model;
-  // Built from Model, which must not change afterwards.
-  std::optional<CallDescriptionMap<const cvet::ThreadSpawn *>> Spawns;
-  std::optional<CallDescriptionMap<bool>> Allocators;
-  std::optional<CallDescriptionMap<const cvet::ThreadJoin *>> Joins;
-  std::optional<CallDescriptionMap<const cvet::AsyncCall *>> AsyncFunctions;
-  std::vector<AsyncClass> AsyncClasses;
-
-  // Path-sensitive part.
-  void startSharing(const cvet::ThreadSpawn &S, const CallEvent &Call,
-                    CheckerContext &C) const;
-  void join(const cvet::ThreadJoin &J, const CallEvent &Call,
-            CheckerContext &C) const;
-  void forgetReachableFrom(const CallEvent &Call, CheckerContext &C) const;
-  void checkWrite(const MemRegion *Written, bool PartsCount, const Stmt *S,
-                  CheckerContext &C) const;
-  bool reportScopeEnd(const VarRegion *Var, bool AtReturn,
-                      ProgramStateRef After, CheckerContext &C) const;
-  const NoteTag *spawnNote(const MemRegion *Object, WorkKind K,
-                           CheckerContext &C) const;
-  bool callsWaitAll(const Stmt *S) const;
-  ProgramStateRef waitLoop(const Stmt *Loop, ProgramStateRef State,
-                           CheckerContext &C) const;
-
-  // AST part.
-  friend class AsyncScan;
-  const cvet::AsyncCall *asyncClassOf(const CXXRecordDecl *RD) const;
-};
 
 void LoopVarCaptureChecker::setModel(cvet::ModelRef NewModel) {
   Model = std::move(NewModel);
@@ -744,7 +573,7 @@ void LoopVarCaptureChecker::checkPreCall(const CallEvent &Call,
   }
   if (C.getState()->get<SharedWithWork>().isEmpty())
     return;
-  if (!Call.isInSystemHeader() || Spawns->lookup(Call) || Joins->lookup(Call))
+  if (!Call.isInSystemHeader() || Joins->lookup(Call))
     return;
   const auto *FD = dyn_cast_or_null<FunctionDecl>(Call.getDecl());
   if (!FD)
@@ -1040,453 +869,7 @@ void LoopVarCaptureChecker::printState(raw_ostream &Out, ProgramStateRef State,
   }
 }
 
-//===----------------------------------------------------------------------===//
-// AST part: C++ lambdas, blocks
-//===----------------------------------------------------------------------===//
-
-/// Whether D is Parts[0]::...::Parts[n-1] (inline namespaces and extern "C"
-/// skipped; leading qualifiers may be left out, as with CallDescription).
-bool hasQualifiedName(const NamedDecl *D, llvm::ArrayRef<std::string> Parts) {
-  if (!D || Parts.empty() || !D->getIdentifier() ||
-      D->getName() != Parts.back())
-    return false;
-  const DeclContext *Ctx = D->getDeclContext();
-  for (auto It = std::next(Parts.rbegin()); It != Parts.rend(); ++It) {
-    while (Ctx && (isa<LinkageSpecDecl>(Ctx) ||
-                   (isa<NamespaceDecl>(Ctx) &&
-                    cast<NamespaceDecl>(Ctx)->isInline())))
-      Ctx = Ctx->getParent();
-    const auto *ND = dyn_cast_or_null<NamedDecl>(Ctx);
-    if (!ND || !ND->getIdentifier() || ND->getName() != *It)
-      return false;
-    Ctx = Ctx->getParent();
-  }
-  return true;
-}
-
-const cvet::AsyncCall *
-LoopVarCaptureChecker::asyncClassOf(const CXXRecordDecl *RD) const {
-  if (!RD)
-    return nullptr;
-  for (const AsyncClass &Class : AsyncClasses)
-    if (hasQualifiedName(RD, Class.ClassName))
-      return Class.Entry;
-  return nullptr;
-}
-
-/// Strips what stands between an argument and the callable it carries:
-/// temporaries, conversions and, with ThroughWrappers, std::function-like
-/// objects built from it.
-const Expr *callableOf(const Expr *E, bool ThroughWrappers) {
-  while (E) {
-    E = E->IgnoreImplicit()->IgnoreParens();
-    if (const auto *CE = dyn_cast<CXXConstructExpr>(E)) {
-      if (CE->getNumArgs() != 1 || !ThroughWrappers)
-        return E;
-      E = CE->getArg(0);
-      continue;
-    }
-    if (const auto *FC = dyn_cast<CXXFunctionalCastExpr>(E)) {
-      E = FC->getSubExpr();
-      continue;
-    }
-    if (const auto *Cast = dyn_cast<ExplicitCastExpr>(E)) {
-      E = Cast->getSubExpr();
-      continue;
-    }
-    // auto job = [&] { ... }; std::thread t(job);
-    // std::function<void()> job = [&] { ... }; std::thread t(job);
-    if (const auto *DRE = dyn_cast<DeclRefExpr>(E))
-      if (const auto *V = dyn_cast<VarDecl>(DRE->getDecl()))
-        if (V->isLocalVarDecl() && V->getInit()) {
-          const Expr *Init = V->getInit()->IgnoreImplicit();
-          if (isa<LambdaExpr>(Init))
-            return Init;
-          // One wrapper deep, and never through another variable: the
-          // initialiser may name V itself.
-          if (!isa<DeclRefExpr>(Init->IgnoreParenImpCasts()))
-            if (const auto *CE = dyn_cast<CXXConstructExpr>(Init);
-                CE && CE->getNumArgs() == 1)
-              if (const auto *LE = dyn_cast<LambdaExpr>(
-                      CE->getArg(0)->IgnoreImplicit()->IgnoreParens()))
-                return LE;
-        }
-    return E;
-  }
-  return nullptr;
-}
-
-bool isTransparent(const Stmt *S) {
-  if (isa<ImplicitCastExpr, ParenExpr, MaterializeTemporaryExpr,
-          CXXBindTemporaryExpr, ExprWithCleanups, CXXFunctionalCastExpr,
-          ConstantExpr>(S))
-    return true;
-  if (const auto *CE = dyn_cast<CXXConstructExpr>(S))
-    return CE->getConstructor()->isCopyOrMoveConstructor();
-  return false;
-}
-
-/// A variable captured by reference (or whose address is passed along).
-struct Capture {
-  const VarDecl *Var;
-  const NamedDecl *Named; ///< what the code calls it: Var or a binding of it
-  SourceLocation Loc;
-  bool Address; ///< `&v` passed as an argument, not a capture
-  bool Block;   ///< a __block variable captured by a block
-};
-
-/// Where the callable's variables are captured by reference.
-void collectCaptures(const Expr *Arg, bool ThroughWrappers,
-                     llvm::SmallVectorImpl<Capture> &Out) {
-  const Expr *E = callableOf(Arg, ThroughWrappers);
-  if (!E)
-    return;
-  if (const auto *LE = dyn_cast<LambdaExpr>(E)) {
-    for (const LambdaCapture &LC : LE->captures()) {
-      if (!LC.capturesVariable() || LC.getCaptureKind() != LCK_ByRef)
-        continue;
-      const ValueDecl *Captured = LC.getCapturedVar();
-      const auto *V = dyn_cast<VarDecl>(Captured);
-      // `v` of `for (auto [k, v] : items)` lives in the decomposed variable.
-      if (const auto *BD = dyn_cast<BindingDecl>(Captured))
-        V = dyn_cast_or_null<VarDecl>(BD->getDecomposedDecl());
-      if (V && V->isInitCapture()) {
-        const Expr *Init = V->getInit() ? V->getInit()->IgnoreParenImpCasts()
-                                        : nullptr;
-        // [&v = vals[i]]: an element chosen at run time, likely one of its
-        // own per iteration.
-        const auto *ASE = dyn_cast_or_null<ArraySubscriptExpr>(Init);
-        if (ASE && !ASE->getIdx()->isIntegerConstantExpr(LE->getCallOperator()
-                                                             ->getASTContext()))
-          continue;
-        V = Init ? namedVar(Init) : nullptr;
-        Captured = V;
-      }
-      if (V)
-        Out.push_back({V, Captured, LC.getLocation(), false, false});
-    }
-    return;
-  }
-  if (const auto *BE = dyn_cast<BlockExpr>(E)) {
-    for (const BlockDecl::Capture &BC : BE->getBlockDecl()->captures())
-      if (BC.isByRef())
-        Out.push_back(
-            {BC.getVariable(), BC.getVariable(), BE->getBeginLoc(), false, true});
-    return;
-  }
-  const Expr *P = Arg->IgnoreParenCasts();
-  if (const auto *UO = dyn_cast<UnaryOperator>(P))
-    if (UO->getOpcode() == UO_AddrOf)
-      if (const auto *DRE =
-              dyn_cast<DeclRefExpr>(UO->getSubExpr()->IgnoreParenImpCasts()))
-        if (const auto *V = dyn_cast<VarDecl>(DRE->getDecl()))
-          Out.push_back({V, V, P->getBeginLoc(), true, false});
-}
-
-/// One walk over a function body with a stack of ancestors, looking for
-/// Async calls inside loops.
-class AsyncScan {
-  const LoopVarCaptureChecker &Checker;
-  BugReporter &BR;
-  AnalysisDeclContext *ADC;
-  const SourceManager &SM;
-  llvm::SmallVector<const Stmt *, 32> Stack;
-
-public:
-  AsyncScan(const LoopVarCaptureChecker &Checker, BugReporter &BR,
-            AnalysisDeclContext *ADC)
-      : Checker(Checker), BR(BR), ADC(ADC), SM(BR.getSourceManager()) {}
-
-  void visit(const Stmt *S) {
-    if (const auto *E = dyn_cast<Expr>(S))
-      if (!E->isTypeDependent() && !E->isValueDependent())
-        inspect(E);
-    Stack.push_back(S);
-    forEachChild(S, [&](const Stmt *Child) { visit(Child); });
-    Stack.pop_back();
-  }
-
-private:
-  /// Loops around the current node, innermost first, up to the nearest
-  /// lambda or block (whose body runs at some other time).
-  llvm::SmallVector<const Stmt *, 4> loops() const {
-    llvm::SmallVector<const Stmt *, 4> Out;
-    for (const Stmt *S : llvm::reverse(Stack)) {
-      if (isa<LambdaExpr, BlockExpr>(S))
-        break;
-      if (isLoop(S))
-        Out.push_back(S);
-    }
-    return Out;
-  }
-
-  void inspect(const Expr *E) {
-    const cvet::AsyncCall *Entry = nullptr;
-    llvm::ArrayRef<const Expr *> Args;
-    bool InPlace = false; // the work is built inside a container
-    if (const auto *CE = dyn_cast<CXXConstructExpr>(E)) {
-      Entry = Checker.asyncClassOf(CE->getConstructor()->getParent());
-      Args = llvm::ArrayRef(CE->getArgs(), CE->getNumArgs());
-    } else if (const auto *Call = dyn_cast<CallExpr>(E)) {
-      if (const cvet::AsyncCall *const *Found =
-              Checker.AsyncFunctions->lookupAsWritten(*Call))
-        Entry = *Found;
-      Args = llvm::ArrayRef(Call->getArgs(), Call->getNumArgs());
-      if (!Entry)
-        if (const auto *MC = dyn_cast<CXXMemberCallExpr>(Call)) {
-          // threads.emplace_back([&] { ... }): a container of threads built
-          // from a callable.
-          const auto *Spec = dyn_cast_or_null<ClassTemplateSpecializationDecl>(
-              MC->getRecordDecl());
-          if (Spec && Spec->getTemplateArgs().size() > 0 &&
-              Spec->getTemplateArgs()[0].getKind() == TemplateArgument::Type) {
-            Entry = Checker.asyncClassOf(
-                Spec->getTemplateArgs()[0].getAsType()->getAsCXXRecordDecl());
-            InPlace = Entry != nullptr;
-          }
-        }
-    }
-    if (!Entry || Args.empty())
-      return;
-    llvm::SmallVector<const Stmt *, 4> Loops = loops();
-    if (Loops.empty())
-      return;
-
-    // In place, only a callable itself counts: a thread object built from
-    // one is a spawn of its own.
-    llvm::SmallVector<Capture, 4> Captures;
-    for (unsigned I = 0; I < Args.size(); ++I)
-      if (!Entry->CallableArg || *Entry->CallableArg == I)
-        collectCaptures(Args[I], /*ThroughWrappers=*/!InPlace, Captures);
-    if (InPlace)
-      llvm::erase_if(Captures, [](const Capture &C) { return C.Address; });
-
-    // One report per variable: `[&] { use(a + b); }` on `auto [a, b]`
-    // captures one object twice.
-    llvm::SmallPtrSet<const VarDecl *, 4> Seen;
-    for (const Capture &Cap : Captures)
-      if (Seen.insert(Cap.Var).second)
-        check(E, *Entry, InPlace, Cap, Loops);
-  }
-
-  void check(const Expr *E, const cvet::AsyncCall &Entry, bool InPlace,
-             const Capture &Cap, llvm::ArrayRef<const Stmt *> Loops) {
-    // A reference made in the loop names a distinct object per iteration
-    // (`auto &j = jobs[i]`, `for (auto &x : items)`): writes through it change
-    // that object, which the next iteration does not reuse.
-    if (Cap.Var->getType()->isReferenceType() &&
-        llvm::any_of(Loops,
-                     [&](const Stmt *L) { return declaredIn(Cap.Var, L); }))
-      return;
-    const Stmt *Loop = nullptr, *Write = nullptr;
-    for (const Stmt *L : Loops) {
-      if ((Write = findWriteInLoop(L, Cap.Var, ADC->getParentMap()))) {
-        Loop = L;
-        break;
-      }
-      // A variable each iteration creates anew dies with the iteration; a
-      // __block one moves to the heap with the block.
-      bool PerIteration = declaredIn(Cap.Var, L);
-      if (PerIteration && !Cap.Block &&
-          !Cap.Var->getType()->isReferenceType()) {
-        Loop = L;
-        break;
-      }
-    }
-    if (!Loop || waitedInIteration(E, Entry, InPlace, Loop) ||
-        handedOverInIteration(E, Loop))
-      return;
-
-    WorkKind K = Cap.Block ? WorkKind::Block : kindOf(Entry.Work);
-    std::string Name = Cap.Named->getNameAsString();
-    std::string Msg = Write ? changedMessage(Name, K, !Cap.Address)
-                            : scopeMessage(Name, K, /*AtReturn=*/false);
-    // At the spawn: the callee's name for calls, the object for constructors.
-    auto R = std::make_unique<BasicBugReport>(
-        Checker.BT, Msg, PathDiagnosticLocation(E->getExprLoc(), SM));
-    R->addRange(E->getSourceRange());
-    R->setDeclWithIssue(ADC->getDecl());
-    if (Write) {
-      R->addNote("'" + Name + "' is changed here while the " +
-                     wording(K).Noun + " may still use it",
-                 PathDiagnosticLocation::createBegin(Write, SM, ADC));
-    } else if (const auto *Body = dyn_cast_or_null<CompoundStmt>(loopBody(Loop))) {
-      R->addNote("'" + Name + "' goes out of scope here",
-                 PathDiagnosticLocation(Body->getRBracLoc(), SM));
-    }
-    BR.emitReport(std::move(R));
-  }
-
-  /// Whether, after E in the iteration, the program waits for a signal the
-  /// work may send once it has its copy: a wait-all of the model
-  /// (`copied.wait()` on a promise's future, `sem_wait`) or a loop spinning
-  /// on an atomic or volatile flag.
-  bool handedOverInIteration(const Expr *E, const Stmt *Loop) const {
-    bool Found = false;
-    llvm::SmallPtrSet<const Decl *, 1> NoVars;
-    std::function<void(const Stmt *)> Scan = [&](const Stmt *S) {
-      if (Found || !S || isa<LambdaExpr, BlockExpr>(S))
-        return;
-      if (isBefore(SM, E->getEndLoc(), S->getBeginLoc())) {
-        if (isLoop(S) && readsFlag(loopCond(S), NoVars)) {
-          Found = true;
-          return;
-        }
-        if (const auto *Call = dyn_cast<CallExpr>(S))
-          if (const cvet::ThreadJoin *const *J =
-                  Checker.Joins->lookupAsWritten(*Call);
-              J && (*J)->AllWork) {
-            Found = true;
-            return;
-          }
-      }
-      forEachChild(S, Scan);
-    };
-    Scan(loopBody(Loop));
-    return Found;
-  }
-
-  /// The nearest ancestor of E that is not a wrapper, and the child of it
-  /// through which E is reached.
-  std::pair<const Stmt *, const Stmt *> user(const Expr *E) const {
-    const Stmt *Child = E;
-    for (const Stmt *P : llvm::reverse(Stack)) {
-      if (!isTransparent(P))
-        return {P, Child};
-      Child = P;
-    }
-    return {nullptr, Child};
-  }
-
-  static bool declaredIn(const VarDecl *V, const Stmt *Loop) {
-    return perIterationVar(Loop) == V || declares(loopBody(Loop), V);
-  }
-
-  /// Whether the work started by E is waited for before the iteration ends.
-  bool waitedInIteration(const Expr *E, const cvet::AsyncCall &Entry,
-                         bool InPlace, const Stmt *Loop) const {
-    bool IsObject = isa<CXXConstructExpr>(E);
-    if (InPlace) {
-      const auto *MC = cast<CXXMemberCallExpr>(E);
-      const VarDecl *Container = namedVar(MC->getImplicitObjectArgument());
-      // A container that outlives the iteration keeps the work running.
-      return !Container || declaredIn(Container, Loop);
-    }
-    auto [P, Child] = user(E);
-    if (!P)
-      return true;
-    // std::thread t([&] { ... }); ... t.join();
-    if (const auto *DS = dyn_cast<DeclStmt>(P)) {
-      for (const Decl *D : DS->decls())
-        if (const auto *V = dyn_cast<VarDecl>(D))
-          if (V->getInit() == Child)
-            return handleWaited(V, E, Entry, Loop);
-      return true;
-    }
-    // std::thread([&] { ... }).join();
-    if (const auto *ME = dyn_cast<MemberExpr>(P)) {
-      if (ME->getBase() != Child)
-        return true;
-      return llvm::is_contained(Entry.Wait, ME->getMemberDecl()->getName());
-    }
-    // threads[i] = std::thread(...);  t = std::thread(...);
-    if (const auto *OC = dyn_cast<CXXOperatorCallExpr>(P)) {
-      if (OC->getOperator() != OO_Equal || OC->getNumArgs() != 2 ||
-          OC->getArg(1) != Child)
-        return true;
-      const Expr *Target = OC->getArg(0)->IgnoreParenImpCasts();
-      if (const auto *Sub = dyn_cast<CXXOperatorCallExpr>(Target))
-        if (Sub->getOperator() == OO_Subscript && Sub->getNumArgs() > 0)
-          Target = Sub->getArg(0);
-      const VarDecl *V = namedVar(Target);
-      if (!V)
-        return true;
-      if (isa<DeclRefExpr>(OC->getArg(0)->IgnoreParenImpCasts()))
-        return handleWaited(V, E, Entry, Loop);
-      return declaredIn(V, Loop);
-    }
-    // threads.push_back(std::thread(...)), futures.push_back(std::async(...))
-    if (const auto *MC = dyn_cast<CXXMemberCallExpr>(P)) {
-      if (!llvm::is_contained(MC->arguments(), Child))
-        return true;
-      const VarDecl *Container = namedVar(MC->getImplicitObjectArgument());
-      return !Container || declaredIn(Container, Loop);
-    }
-    if (isa<Expr>(P))
-      return true; // Handed to other code: it may wait.
-    // The result is dropped at the end of the statement. A dropped thread
-    // object is destroyed at once (and joins, or terminates); dropped futures
-    // of std::async wait.
-    return IsObject || Entry.WaitsOnDestruction;
-  }
-
-  /// Whether the handle object V (declared or assigned in the loop) is
-  /// waited for after E within the loop.
-  bool handleWaited(const VarDecl *V, const Expr *E,
-                    const cvet::AsyncCall &Entry, const Stmt *Loop) const {
-    bool Waited = false, Moved = false, Unsure = false;
-    scanUses(loopBody(Loop), V, E, Entry, Waited, Moved, Unsure);
-    if (Waited || Unsure)
-      return true;
-    return Entry.WaitsOnDestruction && !Moved && declaredIn(V, Loop);
-  }
-
-  static bool isMoveOf(const Expr *E, const VarDecl *V) {
-    const auto *Call = dyn_cast<CallExpr>(E);
-    if (!Call || !Call->isXValue() || Call->getNumArgs() != 1)
-      return false;
-    const auto *D = dyn_cast<DeclRefExpr>(Call->getArg(0)->IgnoreParenImpCasts());
-    return D && D->getDecl() == V;
-  }
-
-  /// Uses of the handle object V after E: a wait (t.join()), a move
-  /// (std::move(t): the work leaves with the other object) or a hand-over to
-  /// other code, which may wait.
-  void scanUses(const Stmt *S, const VarDecl *V, const Expr *After,
-                const cvet::AsyncCall &Entry, bool &Waited, bool &Moved,
-                bool &Unsure) const {
-    if (!S || isa<LambdaExpr, BlockExpr>(S))
-      return;
-    if (const auto *Call = dyn_cast<CallExpr>(S);
-        Call && isBefore(SM, After->getEndLoc(), Call->getBeginLoc())) {
-      if (const auto *MC = dyn_cast<CXXMemberCallExpr>(Call)) {
-        const Expr *Obj = MC->getImplicitObjectArgument();
-        const CXXMethodDecl *MD = MC->getMethodDecl();
-        if (Obj && isa<DeclRefExpr>(Obj->IgnoreParenImpCasts()) &&
-            namedVar(Obj) == V && MD && MD->getIdentifier() &&
-            llvm::is_contained(Entry.Wait, MD->getName()))
-          Waited = true;
-      }
-      bool PassesOn = !isa<CXXOperatorCallExpr>(Call) && !isMoveOf(Call, V);
-      for (const Expr *Arg : Call->arguments()) {
-        const Expr *A = Arg->IgnoreImplicit()->IgnoreParens();
-        if (isMoveOf(A, V))
-          Moved = true;
-        else if (const auto *DRE = dyn_cast<DeclRefExpr>(A))
-          Unsure = Unsure || (PassesOn && DRE->getDecl() == V);
-      }
-    }
-    forEachChild(S, [&](const Stmt *C) {
-      scanUses(C, V, After, Entry, Waited, Moved, Unsure);
-    });
-  }
-};
-
-void LoopVarCaptureChecker::checkASTCodeBody(const Decl *D,
-                                             AnalysisManager &Mgr,
-                                             BugReporter &BR) const {
-  if (Model->Async.empty() || !D->hasBody())
-    return;
-  if (const auto *DC = dyn_cast<DeclContext>(D); DC && DC->isDependentContext())
-    return;
-  AnalysisDeclContext *ADC = Mgr.getAnalysisDeclContext(D);
-  if (!ADC)
-    return;
-  AsyncScan Scan(*this, BR, ADC);
-  Scan.visit(D->getBody());
-}
-
-} // namespace
+} // namespace cvet::loopvar
 
 void cvet::registerLoopVarCaptureChecker(CheckerManager &Mgr) {
   auto *C = Mgr.registerChecker<LoopVarCaptureChecker>();
