@@ -12,15 +12,18 @@
 //   waits when it dies in the iteration (std::jthread, std::async's future),
 //   or, for C spawns, obj handed to code we cannot see
 //
-// The loop helpers and the wording are the analyzer checker's
-// (support/LoopAST.h, support/CaptureWording.h). What the path-sensitive part
-// adds (a spawn that failed, a join through a handle stored elsewhere) is
-// left to it: where the AST alone cannot tell, the check stays silent.
+// What a callable captures, which loop shares it, the loop helpers and the
+// wording are the analyzer checker's (support/CaptureScan.h,
+// support/LoopAST.h, support/CaptureWording.h); init-captures ([&r = x]) are
+// left to it. What the path-sensitive part adds (a spawn that failed, a join
+// through a handle stored elsewhere) is left to it too: where the AST alone
+// cannot tell, the check stays silent.
 //
 //===----------------------------------------------------------------------===//
 
 #include "LoopVarCaptureCheck.h"
 #include "support/CallMatching.h"
+#include "support/CaptureScan.h"
 #include "support/CaptureWording.h"
 #include "support/LoopAST.h"
 
@@ -81,97 +84,6 @@ CaptureTables::CaptureTables(ModelRef Shared) : M(std::move(Shared)) {
 
 namespace {
 
-/// A variable the work may read after the iteration moves on.
-struct Capture {
-  const VarDecl *Var;
-  const NamedDecl *Named; ///< what the code calls it: Var or a binding of it
-  bool Address; ///< `&v` passed along, not a capture
-  bool Block;   ///< a __block variable captured by a block
-};
-
-bool isTransparent(const Stmt *S) {
-  if (isa<ImplicitCastExpr, ParenExpr, MaterializeTemporaryExpr,
-          CXXBindTemporaryExpr, ExprWithCleanups, CXXFunctionalCastExpr,
-          ConstantExpr>(S))
-    return true;
-  if (const auto *CE = dyn_cast<CXXConstructExpr>(S))
-    return CE->getConstructor()->isCopyOrMoveConstructor();
-  return false;
-}
-
-/// The nearest ancestor of E that is not a wrapper, and the child of it
-/// through which E is reached.
-std::pair<const Stmt *, const Stmt *> userOf(const ParentMap &PM,
-                                             const Stmt *E) {
-  const Stmt *Child = E;
-  for (const Stmt *P = PM.getParent(E); P; Child = P, P = PM.getParent(P))
-    if (!isTransparent(P))
-      return {P, Child};
-  return {nullptr, Child};
-}
-
-/// The lambda or block an argument carries, through temporaries, casts,
-/// wrappers built from it and one local variable holding it.
-const Expr *callableOf(const Expr *E, bool ThroughWrappers) {
-  while (E) {
-    E = E->IgnoreImplicit()->IgnoreParens();
-    if (const auto *CE = dyn_cast<CXXConstructExpr>(E)) {
-      if (CE->getNumArgs() != 1 || !ThroughWrappers)
-        return E;
-      E = CE->getArg(0);
-      continue;
-    }
-    if (const auto *FC = dyn_cast<CXXFunctionalCastExpr>(E)) {
-      E = FC->getSubExpr();
-      continue;
-    }
-    if (const auto *Cast = dyn_cast<ExplicitCastExpr>(E)) {
-      E = Cast->getSubExpr();
-      continue;
-    }
-    if (const auto *DRE = dyn_cast<DeclRefExpr>(E))
-      if (const auto *V = dyn_cast<VarDecl>(DRE->getDecl()))
-        if (V->isLocalVarDecl() && V->getInit())
-          if (isa<LambdaExpr>(V->getInit()->IgnoreImplicit()))
-            return V->getInit()->IgnoreImplicit();
-    return E;
-  }
-  return nullptr;
-}
-
-void collectCaptures(const Expr *Arg, bool ThroughWrappers,
-                     llvm::SmallVectorImpl<Capture> &Out) {
-  const Expr *E = callableOf(Arg, ThroughWrappers);
-  if (!E)
-    return;
-  if (const auto *LE = dyn_cast<LambdaExpr>(E)) {
-    for (const LambdaCapture &LC : LE->captures()) {
-      if (!LC.capturesVariable() || LC.getCaptureKind() != LCK_ByRef)
-        continue;
-      const ValueDecl *Captured = LC.getCapturedVar();
-      const auto *V = dyn_cast<VarDecl>(Captured);
-      if (const auto *BD = dyn_cast<BindingDecl>(Captured))
-        V = dyn_cast_or_null<VarDecl>(BD->getDecomposedDecl());
-      // [&v = vals[i]]: an object chosen at run time; left to the analyzer.
-      if (V && !V->isInitCapture())
-        Out.push_back({V, Captured, false, false});
-    }
-    return;
-  }
-  if (const auto *BE = dyn_cast<BlockExpr>(E)) {
-    for (const BlockDecl::Capture &BC : BE->getBlockDecl()->captures())
-      if (BC.isByRef())
-        Out.push_back({BC.getVariable(), BC.getVariable(), false, true});
-    return;
-  }
-  if (const auto *UO = dyn_cast<UnaryOperator>(Arg->IgnoreParenCasts()))
-    if (UO->getOpcode() == UO_AddrOf)
-      if (const auto *DRE =
-              dyn_cast<DeclRefExpr>(UO->getSubExpr()->IgnoreParenImpCasts()))
-        if (const auto *V = dyn_cast<VarDecl>(DRE->getDecl()))
-          Out.push_back({V, V, true, false});
-}
-
 /// `&obj`, `&obj.field`, `&arr[2]` of a C spawn's data argument: obj. An
 /// element chosen by a run-time index is the iteration's own.
 const VarDecl *addressedObject(const Expr *Arg, const ASTContext &Ctx) {
@@ -203,38 +115,6 @@ class FunctionScan {
 public:
   FunctionScan(const CaptureTables &T, const ParentMap &PM, ASTContext &Ctx)
       : T(T), PM(PM), SM(Ctx.getSourceManager()) {}
-
-  /// Loops around E, innermost first, up to the nearest lambda or block.
-  llvm::SmallVector<const Stmt *, 4> loopsAround(const Stmt *E) const {
-    llvm::SmallVector<const Stmt *, 4> Out;
-    for (const Stmt *P = PM.getParent(E); P; P = PM.getParent(P)) {
-      if (isa<LambdaExpr, BlockExpr>(P))
-        break;
-      if (isLoop(P))
-        Out.push_back(P);
-    }
-    return Out;
-  }
-
-  /// The loop whose iterations share V, and the write that changes it (null
-  /// when V is declared anew by each iteration).
-  std::pair<const Stmt *, const Stmt *>
-  sharingLoop(const Capture &C, llvm::ArrayRef<const Stmt *> Loops) const {
-    for (const Stmt *L : Loops) {
-      if (const Stmt *W = findWriteInLoop(L, C.Var, PM))
-        return {L, W};
-      bool PerIteration =
-          perIterationVar(L) == C.Var || declares(loopBody(L), C.Var);
-      // A __block variable moves to the heap with the block.
-      if (PerIteration && !C.Block && !C.Var->getType()->isReferenceType())
-        return {L, nullptr};
-    }
-    return {nullptr, nullptr};
-  }
-
-  bool declaredIn(const VarDecl *V, const Stmt *Loop) const {
-    return perIterationVar(Loop) == V || declares(loopBody(Loop), V);
-  }
 
   /// A loop after E in the iteration: a spin or wait for the work to take
   /// its copy (`while (!atomic_load(&ready));`).
@@ -331,7 +211,7 @@ public:
           namedVar(cast<CXXMemberCallExpr>(E)->getImplicitObjectArgument());
       return !Container || declaredIn(Container, Loop);
     }
-    auto [P, Child] = userOf(PM, E);
+    auto [P, Child] = cvet::userOf(PM, E);
     if (!P || isa<CompoundStmt>(P))
       // A temporary: dies at the end of its statement.
       return Entry.WaitsOnDestruction || Entry.Work != AsyncWork::Callback;
@@ -386,6 +266,8 @@ public:
     return Found;
   }
 
+  const ParentMap &parentMap() const { return PM; }
+
 private:
   const CaptureTables &T;
   const ParentMap &PM;
@@ -405,13 +287,19 @@ void LoopVarCaptureCheck::storeOptions(
   Models.store(Options, Opts);
 }
 
+/// What the editor check counts as captured: as the analyzer does, but
+/// [&r = x] is left to the analyzer.
+constexpr CaptureReach Reach{/*ThroughWrappers=*/true, /*InitCaptures=*/false};
+constexpr CaptureReach InPlaceReach{/*ThroughWrappers=*/false,
+                                    /*InitCaptures=*/false};
+
 /// One spawn, async call or emplace inside a loop of the function.
 static void checkSpawn(LoopVarCaptureCheck &Check, const CaptureTables &T,
                        const FunctionScan &Scan, const Expr *E, bool InPlace,
                        ASTContext &Ctx) {
   if (E->isTypeDependent() || E->isValueDependent())
     return;
-  llvm::SmallVector<const Stmt *, 4> Loops = Scan.loopsAround(E);
+  llvm::SmallVector<const Stmt *, 4> Loops = loopsAround(Scan.parentMap(), E);
   if (Loops.empty())
     return;
 
@@ -430,7 +318,7 @@ static void checkSpawn(LoopVarCaptureCheck &Check, const CaptureTables &T,
     if (!Entry)
       return;
     for (const Expr *A : MC->arguments())
-      collectCaptures(A, /*ThroughWrappers=*/false, Captures);
+      collectCaptures(A, InPlaceReach, Captures);
     llvm::erase_if(Captures, [](const Capture &C) { return C.Address; });
   } else if (const auto *CE = dyn_cast<CXXConstructExpr>(E)) {
     Entry = T.asyncClassOf(CE->getConstructor()->getParent());
@@ -438,14 +326,15 @@ static void checkSpawn(LoopVarCaptureCheck &Check, const CaptureTables &T,
       return;
     for (unsigned I = 0; I < CE->getNumArgs(); ++I)
       if (!Entry->CallableArg || *Entry->CallableArg == I)
-        collectCaptures(CE->getArg(I), /*ThroughWrappers=*/true, Captures);
+        collectCaptures(CE->getArg(I), Reach, Captures);
   } else if (const auto *Call = dyn_cast<CallExpr>(E)) {
     if (const ThreadSpawn *const *S = T.Spawns->lookupAsWritten(*Call)) {
       // uv_queue_work's req->data is set elsewhere: left to the analyzer.
       if (!(*S)->DataField.empty() || (*S)->DataArg >= Call->getNumArgs())
         return;
-      if (const VarDecl *V = addressedObject(Call->getArg((*S)->DataArg), Ctx))
-        Captures.push_back({V, V, true, false});
+      const Expr *Data = Call->getArg((*S)->DataArg);
+      if (const VarDecl *V = addressedObject(Data, Ctx))
+        Captures.push_back({V, V, Data->getBeginLoc(), true, false});
       Kind = (*S)->Handle == HandleLoc::None ? WorkKind::Callback
                                               : WorkKind::Thread;
     } else if (const AsyncCall *const *A =
@@ -453,7 +342,7 @@ static void checkSpawn(LoopVarCaptureCheck &Check, const CaptureTables &T,
       Entry = *A;
       for (unsigned I = 0; I < Call->getNumArgs(); ++I)
         if (!Entry->CallableArg || *Entry->CallableArg == I)
-          collectCaptures(Call->getArg(I), /*ThroughWrappers=*/true, Captures);
+          collectCaptures(Call->getArg(I), Reach, Captures);
     }
   }
 
@@ -461,11 +350,7 @@ static void checkSpawn(LoopVarCaptureCheck &Check, const CaptureTables &T,
   for (const Capture &C : Captures) {
     if (!Seen.insert(C.Var).second || !C.Var->hasLocalStorage())
       continue;
-    // A reference made in the loop names a distinct object per iteration.
-    if (C.Var->getType()->isReferenceType() &&
-        llvm::any_of(Loops, [&](const Stmt *L) { return Scan.declaredIn(C.Var, L); }))
-      continue;
-    auto [Loop, Write] = Scan.sharingLoop(C, Loops);
+    auto [Loop, Write] = sharingLoop(C, Loops, Scan.parentMap());
     if (!Loop)
       continue;
     if (Entry ? Scan.waitedInIteration(E, *Entry, InPlace, Loop)
