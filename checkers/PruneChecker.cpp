@@ -25,6 +25,7 @@
 //===----------------------------------------------------------------------===//
 
 #include "Checkers.h"
+#include "support/Compat.h"
 #include "support/Relevance.h"
 
 #include "cvet/Model.h"
@@ -210,7 +211,7 @@ void cvet::declareTriggers(CheckerManager &Mgr, const CheckerBase *Rule,
                            ModelNames Names) {
   // cvet.Prune is a dependency of every rule: it is registered first.
   Mgr.getChecker<PruneChecker>()
-      ->Triggers[Rule->getCheckerName().getName().str()] = std::move(Names);
+      ->Triggers[compat::checkerName(Rule).str()] = std::move(Names);
 }
 
 bool cvet::shouldRegisterPruneChecker(const CheckerManager &) { return true; }

@@ -597,8 +597,8 @@ void SubrangeEscapeChecker::checkPostCall(const CallEvent &Call,
       if (S->SizeArg)
         if (std::optional<SVal> Size = cvet::argSVal(Call, *S->SizeArg))
           if (auto Known = Size->getAs<DefinedOrUnknownSVal>())
-            State = setDynamicExtent(State, R->StripCasts(), *Known,
-                                     C.getSValBuilder());
+            State = cvet::compat::setDynamicExtent(
+                State, R->StripCasts(), *Known, C.getSValBuilder());
       if (S->Effect != SubrangeEffect::Intern)
         if (SymbolRef Sym = V->getAsLocSymbol())
           State = State->add<OwnedStorage>(Sym);
@@ -619,8 +619,7 @@ void SubrangeEscapeChecker::checkPostCall(const CallEvent &Call,
 
   // A view constructed from a pointer: remember which.
   if (const auto *Ctor = dyn_cast<CXXConstructorCall>(&Call))
-    if (viewPointerField(Ctor->getDecl()->getParent()->getTypeForDecl()
-                             ->getCanonicalTypeInternal()) &&
+    if (viewPointerField(Ctor->getDecl()->getThisType()->getPointeeType()) &&
         Ctor->getNumArgs() >= 1 && Ctor->getArgExpr(0)->getType()->isPointerType())
       if (const MemRegion *Obj = Ctor->getCXXThisVal().getAsRegion())
         State = State->set<ViewTargets>(Obj->StripCasts(), Ctor->getArgSVal(0));

@@ -31,6 +31,7 @@
 #include "Checkers.h"
 #include "ConcurrencyFacts.h"
 #include "ConcurrencyModel.h"
+#include "support/Compat.h"
 #include "support/ModelOption.h"
 #include "support/MacroExpansion.h"
 #include "support/Storage.h"
@@ -373,7 +374,7 @@ void UnsyncMapWriteChecker::checkPreCall(const CallEvent &Call,
   std::optional<int64_t> OpValue;
   if (O->OpArg && *O->OpArg < Call.getNumArgs())
     if (auto CI = Call.getArgSVal(*O->OpArg).getAs<nonloc::ConcreteInt>())
-      OpValue = CI->getValue().getExtValue();
+      OpValue = compat::concreteValue(*CI).getExtValue();
   Write W{O->opFor(OpValue), {}, "", Origin};
   if (!isMapWrite(W.Op) || (O->MapArg && *O->MapArg >= Call.getNumArgs())) {
     C.addTransition(St);

@@ -13,6 +13,13 @@
 //                                            says it (22: getRawMemorySpace)
 //   concreteValue(CI)                        a ConcreteInt's APSInt (20 wraps
 //                                            it in APSIntPtr)
+//   checkerName(Checker)                     a checker's full name (22:
+//                                            getName, was getCheckerName)
+//   setDynamicExtent(State, R, Extent, SVB)  an allocation's size (22 drops
+//                                            the SValBuilder)
+//   resourcesPath(BinaryPath)                clang's resource directory next
+//                                            to a binary (22 moves it out of
+//                                            Driver, to clang/Options)
 //   callState(Call)                          the state a CallEvent was made
 //                                            in (protected in 22)
 //   addDiagnosticConsumer(A, Consumer)       AnalysisASTConsumer takes a raw
@@ -40,15 +47,19 @@
 
 #if CVET_CLANG_AT_LEAST(22)
 #include "clang/DependencyScanning/DependencyScanningService.h"
+#include "clang/Options/OptionUtils.h"
 #include "clang/Options/Options.h"
 #include "clang/Tooling/DependencyScanningTool.h"
 #else
+#include "clang/Driver/Driver.h"
 #include "clang/Driver/Options.h"
 #include "clang/Tooling/DependencyScanning/DependencyScanningService.h"
 #include "clang/Tooling/DependencyScanning/DependencyScanningTool.h"
 #endif
+#include "clang/StaticAnalyzer/Core/Checker.h"
 #include "clang/StaticAnalyzer/Core/PathSensitive/CallEvent.h"
 #include "clang/StaticAnalyzer/Core/PathSensitive/CheckerContext.h"
+#include "clang/StaticAnalyzer/Core/PathSensitive/DynamicExtent.h"
 #include "clang/StaticAnalyzer/Core/PathSensitive/MemRegion.h"
 #include "clang/StaticAnalyzer/Core/PathSensitive/SVals.h"
 #include <memory>
@@ -132,6 +143,40 @@ rawMemorySpace(const clang::ento::MemRegion *R) {
 inline const llvm::APSInt &
 concreteValue(const clang::ento::nonloc::ConcreteInt &CI) {
   return CI.getValue(); // LLVM 20+: APSIntPtr converts to the reference.
+}
+
+/// A checker's full name (cvet.UnclosedIterator), as options and reports
+/// name it.
+inline llvm::StringRef checkerName(const clang::ento::CheckerBase *Checker) {
+#if CVET_CLANG_AT_LEAST(22)
+  return Checker->getName();
+#else
+  return Checker->getCheckerName().getName();
+#endif
+}
+
+/// Records the size of the allocation R, as the analyzer's own allocation
+/// modelling does.
+inline clang::ento::ProgramStateRef
+setDynamicExtent(clang::ento::ProgramStateRef State,
+                 const clang::ento::MemRegion *R,
+                 clang::ento::DefinedOrUnknownSVal Extent,
+                 clang::ento::SValBuilder &SVB) {
+#if CVET_CLANG_AT_LEAST(22)
+  return clang::ento::setDynamicExtent(State, R, Extent);
+#else
+  return clang::ento::setDynamicExtent(State, R, Extent, SVB);
+#endif
+}
+
+/// The resource directory (stddef.h, ...) that a clang installed as
+/// BinaryPath would use.
+inline std::string resourcesPath(llvm::StringRef BinaryPath) {
+#if CVET_CLANG_AT_LEAST(22)
+  return clang::GetResourcesPath(BinaryPath);
+#else
+  return clang::driver::Driver::GetResourcesPath(BinaryPath);
+#endif
 }
 
 namespace detail {

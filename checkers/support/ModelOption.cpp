@@ -3,6 +3,7 @@
 #include "support/ModelOption.h"
 #include "Checkers.h"
 #include "clang/StaticAnalyzer/Core/AnalyzerOptions.h"
+#include "clang/StaticAnalyzer/Core/Checker.h"
 #include "clang/StaticAnalyzer/Core/CheckerManager.h"
 
 using namespace clang::ento;

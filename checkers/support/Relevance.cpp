@@ -74,9 +74,11 @@ private:
       return true;
     // CheckerContext::isCLibraryFunction also accepts builtins and
     // __inline variants that contain the name.
-    llvm::StringRef Builtin;
+    // (A std::string: LLVM 22 returns one, 19 a reference to a table.)
+    std::string BuiltinName;
     if (unsigned ID = FD->getBuiltinID())
-      Builtin = FD->getASTContext().BuiltinInfo.getName(ID);
+      BuiltinName = std::string(FD->getASTContext().BuiltinInfo.getName(ID));
+    llvm::StringRef Builtin = BuiltinName;
     if (!Builtin.empty() || Name.starts_with("__inline"))
       for (const auto &P : Plain)
         if (Name.contains(P.getKey()) || Builtin.contains(P.getKey()))

@@ -15,7 +15,7 @@
 //
 //===----------------------------------------------------------------------===//
 
-#include "clang/Driver/Driver.h"
+#include "support/Compat.h"
 #include "llvm/Support/FileSystem.h"
 #include "llvm/Support/Path.h"
 #include <string>
@@ -48,7 +48,7 @@ int main(int argc, char **argv) {
   if (!Given) {
     std::string Exe =
         llvm::sys::fs::getMainExecutable(argv[0], (void *)&hasResourceHeaders);
-    std::string Computed = clang::driver::Driver::GetResourcesPath(Exe);
+    std::string Computed = cvet::compat::resourcesPath(Exe);
     if (!hasResourceHeaders(Computed) &&
         hasResourceHeaders(CVET_CLANG_RESOURCE_DIR)) {
       Flag = "--resource-dir=" CVET_CLANG_RESOURCE_DIR;

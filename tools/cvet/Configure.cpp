@@ -32,7 +32,9 @@ cvet::parseAnalyzerConfig(ArrayRef<std::string> Settings) {
   std::vector<std::pair<std::string, std::string>> Out;
   clang::AnalyzerOptions Known;
   for (const std::string &S : Settings) {
-    auto [Key, Value] = StringRef(S).split('=');
+    // (Not a structured binding: the lambda below captures Key.)
+    StringRef Key, Value;
+    std::tie(Key, Value) = StringRef(S).split('=');
     Key = Key.trim();
     Value = Value.trim();
     if (Key.empty() || Value.empty() || !StringRef(S).contains('='))
