@@ -104,7 +104,8 @@ namespace {
 
 class UnsyncMapWriteChecker
     : public Checker<check::BeginFunction, check::PreCall, check::PostCall,
-                     check::Location, check::BranchCondition> {
+                     check::Location, check::BranchCondition,
+                     check::PreStmt<AtomicExpr>> {
 public:
   void setModel(ModelRef M);
 
@@ -114,6 +115,7 @@ public:
   void checkLocation(SVal Loc, bool IsLoad, const Stmt *S,
                      CheckerContext &C) const;
   void checkBranchCondition(const Stmt *S, CheckerContext &C) const;
+  void checkPreStmt(const AtomicExpr *E, CheckerContext &C) const;
   void printState(raw_ostream &Out, ProgramStateRef State, const char *NL,
                   const char *Sep) const override;
 
@@ -419,6 +421,14 @@ void UnsyncMapWriteChecker::checkLocation(SVal, bool, const Stmt *S,
 void UnsyncMapWriteChecker::checkBranchCondition(const Stmt *S,
                                                  CheckerContext &C) const {
   checkLocation(UnknownVal(), true, S, C);
+}
+
+// Builtin atomics are expressions, not calls (__atomic_exchange_n, and from
+// LLVM 20 on __atomic_test_and_set and __atomic_clear too): a lock macro made
+// of one, such as an UNLOCK that is a single __atomic_clear, shows only here.
+void UnsyncMapWriteChecker::checkPreStmt(const AtomicExpr *E,
+                                         CheckerContext &C) const {
+  checkLocation(UnknownVal(), false, E, C);
 }
 
 // Code expanded from a model macro: the macro's operation, once per entry

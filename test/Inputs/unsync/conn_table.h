@@ -16,6 +16,14 @@ struct spinlock {
       ;                                                                        \
   } while (0)
 #define UNLOCK(l) __atomic_clear(&(l)->held, __ATOMIC_RELEASE)
+// The same lock on the exchange and store builtins, which every clang parses
+// as atomic expressions, not calls.
+#define XLOCK(l)                                                               \
+  do {                                                                         \
+    while (__atomic_exchange_n(&(l)->held, 1, __ATOMIC_ACQUIRE))               \
+      ;                                                                        \
+  } while (0)
+#define XUNLOCK(l) __atomic_store_n(&(l)->held, 0, __ATOMIC_RELEASE)
 
 struct conn_table *conn_table_new(unsigned size);
 void conn_table_free(struct conn_table *t);
