@@ -33,7 +33,8 @@
 //   dependencyFile(Tool, CommandLine, CWD)   it, and reports through a
 //                                            DiagnosticConsumer)
 //
-// Nothing else in the tree tests CLANG_VERSION_MAJOR.
+// Nothing else in the tree compiles differently per major (HostCheck and the
+// tidy plugin only print and compare the major they were built for).
 //
 //===----------------------------------------------------------------------===//
 
