@@ -133,7 +133,8 @@ measure() {
   local name=$1; shift
   echo "  $name ..." >&2
   /usr/bin/time -f '%e %U %S %M' -o "$out/$name.time" "$@" >"$out/$name.out" 2>&1 || true
-  read -r w u s m <"$out/$name.time"
+  # GNU time puts "Command exited with non-zero status N" first.
+  read -r w u s m < <(tail -n 1 "$out/$name.time")
   wall[$name]=$w
   cpu[$name]=$(awk -v u="$u" -v s="$s" 'BEGIN { print u + s }')
   mem[$name]=$m
