@@ -165,18 +165,20 @@ bool writeLeavesLoop(const Sharing &E, const Stmt *S,
 
 /// Whether the work may have started on this path: with SuccessReturn, only
 /// where the call's result can still be the success value.
+/// Whether Sym may equal Value on this path (true when it cannot be told).
+bool mayEqual(ProgramStateRef State, SymbolRef Sym, int64_t Value,
+              SValBuilder &SVB) {
+  SVal Cond = SVB.evalBinOp(State, BO_EQ, nonloc::SymbolVal(Sym),
+                            SVB.makeIntVal(Value, Sym->getType()),
+                            SVB.getConditionType());
+  auto DCond = Cond.getAs<DefinedOrUnknownSVal>();
+  return !DCond || static_cast<bool>(State->assume(*DCond, true));
+}
+
 bool mayHaveStarted(ProgramStateRef State, const Sharing &E,
                     SValBuilder &SVB) {
   SymbolRef Ret = E.startedIfSymbol();
-  if (!Ret)
-    return true;
-  SVal Cond = SVB.evalBinOp(State, BO_EQ, nonloc::SymbolVal(Ret),
-                            SVB.makeIntVal(E.successValue(), Ret->getType()),
-                            SVB.getConditionType());
-  auto DCond = Cond.getAs<DefinedOrUnknownSVal>();
-  if (!DCond)
-    return true;
-  return static_cast<bool>(State->assume(*DCond, true));
+  return !Ret || mayEqual(State, Ret, E.successValue(), SVB);
 }
 
 std::string nameOf(const MemRegion *R) {
@@ -468,14 +470,9 @@ void LoopVarCaptureChecker::join(const cvet::ThreadJoin &J,
 /// Whether a join on this path returned a failure (pthread_join() != 0):
 /// the program is broken there, whatever it shared.
 bool joinFailed(ProgramStateRef State, SValBuilder &SVB) {
-  for (const auto &[Ret, Success] : State->get<JoinResults>()) {
-    SVal Ok = SVB.evalBinOp(State, BO_EQ, nonloc::SymbolVal(Ret),
-                            SVB.makeIntVal(Success, Ret->getType()),
-                            SVB.getConditionType());
-    if (auto D = Ok.getAs<DefinedOrUnknownSVal>(); D && !State->assume(*D, true))
-      return true;
-  }
-  return false;
+  return llvm::any_of(State->get<JoinResults>(), [&](const auto &KV) {
+    return !mayEqual(State, KV.first, KV.second, SVB);
+  });
 }
 
 /// Code the analyzer cannot see may join work whose handle it is given, or
