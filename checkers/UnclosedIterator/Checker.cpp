@@ -88,10 +88,10 @@ static std::string subject(const IterState &S) {
   case HandleLoc::OutParam:
     return ("Iterator opened by '" + S.opener() + "'").str();
   case HandleLoc::InPlace:
-    return ("Scan started by '" + S.opener() + "'").str();
   case HandleLoc::None:
+    return ("Scan started by '" + S.opener() + "'").str();
   case HandleLoc::Arg:
-    break; // The model reader rejects them for iterators.
+    break; // The model reader rejects it for iterators.
   }
   llvm_unreachable("all shapes handled");
 }
@@ -105,7 +105,7 @@ static std::string fixHint(const Family &F) {
 }
 
 std::string cvet::unclosed::leakMessage(const IterState &S) {
-  bool Scan = S.shape() == HandleLoc::InPlace;
+  bool Scan = S.shape() == HandleLoc::InPlace || S.shape() == HandleLoc::None;
   return subject(S) + (Scan ? " is not ended" : " is not closed") +
          " on this path; " + fixHint(S.family());
 }
@@ -182,6 +182,34 @@ static bool statusDiscarded(const CallEvent &Call, CheckerContext &C) {
 }
 
 
+SymbolRef cvet::unclosed::globalScanOf(ProgramStateRef State,
+                                      const Family &F) {
+  for (const auto &[Sym, Frame] : State->get<GlobalScanMap>())
+    if (const IterState *S = State->get<IterSymMap>(Sym))
+      if (&S->family() == &F)
+        return Sym;
+  return nullptr;
+}
+
+/// Code we cannot see may end a scan that has no handle (a project's
+/// users_end() around endpwent()).
+static ProgramStateRef forgetGlobalScans(ProgramStateRef State) {
+  for (const auto &[Sym, Frame] : State->get<GlobalScanMap>())
+    State = State->remove<GlobalScanMap>(Sym)->remove<IterSymMap>(Sym);
+  return State;
+}
+
+/// Whether a call we did not follow may end such a scan: the program's own
+/// code may (users_end()), a library function only through a callback.
+static bool mayEndGlobalScans(const CallEvent &Call, const FunctionDecl &FD) {
+  if (!Call.isInSystemHeader())
+    return true;
+  return llvm::any_of(FD.parameters(), [](const ParmVarDecl *P) {
+    QualType T = P->getType();
+    return T->isFunctionPointerType() || T->isBlockPointerType();
+  });
+}
+
 /// The scan object's value was just read (`*out = status`, `return status`)
 /// and the statement that copies it has not run yet. The reaper calls the
 /// region dead already; wait for the copy.
@@ -227,14 +255,15 @@ void UnclosedIteratorChecker::acquire(const CallEvent &Call, CheckerContext &C,
                                       ProgramStateRef State, const Family &F,
                                       HandleLoc Shape, unsigned Arg,
                                       std::optional<int64_t> SuccessReturn,
-                                      bool StatusIsBool,
-                                      llvm::StringRef Name) const {
+                                      bool StatusIsBool, llvm::StringRef Name,
+                                      std::optional<unsigned> OwnerArg) const {
   SValBuilder &SVB = C.getSValBuilder();
   const LocationContext *LCtx = C.getLocationContext();
   const char *What =
       Shape == HandleLoc::InPlace ? "starts a scan" : "opens an iterator";
 
-  if (Shape != HandleLoc::Return && Arg >= Call.getNumArgs()) {
+  if (Shape != HandleLoc::Return && Shape != HandleLoc::None &&
+      Arg >= Call.getNumArgs()) {
     // K&R call with too few arguments: nothing to model.
     if (State != C.getState())
       C.addTransition(State);
@@ -281,11 +310,20 @@ void UnclosedIteratorChecker::acquire(const CallEvent &Call, CheckerContext &C,
   if (!Ok)
     return;
 
+  bool Scan = Shape == HandleLoc::InPlace || Shape == HandleLoc::None;
   std::string Note =
       Split ? ("Assuming '" + Name + "' succeeds; it " + What).str()
-            : (Shape == HandleLoc::InPlace ? "Scan started by '"
-                                           : "Iterator opened by '") +
+            : (Scan ? "Scan started by '" : "Iterator opened by '") +
                   Name.str() + "'";
+  // Opened from an owner whose end leaves it open (a read-only transaction).
+  auto Opened = [&](IterState S) {
+    if (OwnerArg)
+      if (auto Owner = cvet::argSVal(Call, *OwnerArg))
+        if (SymbolRef O = Owner->getAsSymbol())
+          if (Ok->contains<KeepingOwnerSet>(O))
+            return S.keptByOwner();
+    return S;
+  };
 
   switch (Shape) {
   case HandleLoc::Return: {
@@ -294,7 +332,7 @@ void UnclosedIteratorChecker::acquire(const CallEvent &Call, CheckerContext &C,
       C.addTransition(Ok);
       return;
     }
-    Ok = Ok->set<IterSymMap>(Sym, IterState::opened(Shape, F, Name));
+    Ok = Ok->set<IterSymMap>(Sym, Opened(IterState::opened(Shape, F, Name)));
     C.addTransition(Ok, openNote(C, Sym, nullptr, std::move(Note)));
     return;
   }
@@ -339,7 +377,7 @@ void UnclosedIteratorChecker::acquire(const CallEvent &Call, CheckerContext &C,
       }
       Ok = Ok->bindLoc(loc::MemRegionVal(R), V, LCtx);
     }
-    IterState S = IterState::opened(Shape, F, Name);
+    IterState S = Opened(IterState::opened(Shape, F, Name));
     if (Split && statusDiscarded(Call, C))
       S = S.unconfirmed();
     Ok = Ok->set<IterSymMap>(Sym, S);
@@ -367,10 +405,71 @@ void UnclosedIteratorChecker::acquire(const CallEvent &Call, CheckerContext &C,
     C.addTransition(Ok, openNote(C, nullptr, R, std::move(Note)));
     return;
   }
-  case HandleLoc::None:
-  case HandleLoc::Arg:
-    llvm_unreachable("the model reader rejects them for iterators");
+  case HandleLoc::None: {
+    // One scan at a time: starting it again (setpwent) rewinds it.
+    const Expr *Origin = dyn_cast_or_null<Expr>(Call.getOriginExpr());
+    if (globalScanOf(Ok, F) || !Origin) {
+      C.addTransition(Ok);
+      return;
+    }
+    SymbolRef Sym = cvet::compat::conjureSymbolVal(
+                        C, this, Origin, LCtx, C.getASTContext().VoidPtrTy)
+                        .getAsSymbol();
+    if (!Sym) {
+      C.addTransition(Ok);
+      return;
+    }
+    Ok = Ok->set<IterSymMap>(Sym, IterState::opened(Shape, F, Name))
+             ->set<GlobalScanMap>(Sym, C.getStackFrame());
+    C.addTransition(Ok, openNote(C, Sym, nullptr, std::move(Note)));
+    return;
   }
+  case HandleLoc::Arg:
+    llvm_unreachable("the model reader rejects it for iterators");
+  }
+}
+
+ProgramStateRef UnclosedIteratorChecker::endGlobalScan(
+    CheckerContext &C, ProgramStateRef State, const Family &F,
+    llvm::StringRef Name, SmallVectorImpl<const NoteTag *> &Notes) const {
+  // Ending a scan that is not open is harmless (endpwent twice).
+  SymbolRef Sym = globalScanOf(State, F);
+  if (!Sym)
+    return State;
+  Notes.push_back(
+      openNote(C, Sym, nullptr, ("Scan ended by '" + Name + "'").str()));
+  return State->remove<IterSymMap>(Sym)->remove<GlobalScanMap>(Sym);
+}
+
+/// Remembers the owner a KeepingOwners call made (MDB_txn of a read-only
+/// mdb_txn_begin), so that handles opened from it are not ended with it.
+ProgramStateRef UnclosedIteratorChecker::markKeepingOwner(
+    const CallEvent &Call, CheckerContext &C, ProgramStateRef State,
+    const OwnerEntry &O) const {
+  if (O.When && !cvet::argConditionHolds(Call, *O.When))
+    return State;
+  if (O.Shape == HandleLoc::Return) {
+    if (SymbolRef Sym = Call.getReturnValue().getAsSymbol())
+      return State->add<KeepingOwnerSet>(Sym);
+    return State;
+  }
+  auto Ptr = cvet::argSVal(Call, O.Arg);
+  const MemRegion *R = Ptr ? scanRegion(*Ptr) : nullptr;
+  const auto *TR = dyn_cast_or_null<TypedValueRegion>(R);
+  const Expr *Origin = dyn_cast_or_null<Expr>(Call.getOriginExpr());
+  if (!TR || !Origin || !TR->getValueType()->isPointerType())
+    return State;
+  SymbolRef Sym = State->getSVal(TR).getAsSymbol();
+  if (!Sym || C.wasInlined) {
+    // A symbol of its own, so that every later read of the variable gives
+    // the same owner.
+    DefinedOrUnknownSVal V = cvet::compat::conjureSymbolVal(
+        C, this, Origin, C.getLocationContext(), TR->getValueType());
+    if (!(Sym = V.getAsSymbol()))
+      return State;
+    State = State->bindLoc(loc::MemRegionVal(TR), V, C.getLocationContext());
+  }
+  return State->add<KeepingOwnerSet>(Sym);
 }
 
 ProgramStateRef
@@ -499,8 +598,11 @@ void UnclosedIteratorChecker::applyAcquireAttributes(
 void UnclosedIteratorChecker::checkPostCall(const CallEvent &Call,
                                             CheckerContext &C) const {
   const auto *FD = dyn_cast_or_null<FunctionDecl>(Call.getDecl());
-  if (!FD)
+  if (!FD) {
+    if (!C.getState()->get<GlobalScanMap>().isEmpty())
+      C.addTransition(forgetGlobalScans(C.getState()));
     return;
+  }
 
   if (!mayBeModeled(Call)) {
     // Values passed to code we cannot see that pointer escape does not
@@ -520,6 +622,9 @@ void UnclosedIteratorChecker::checkPostCall(const CallEvent &Call,
             State = State->remove<IterSymMap>(Sym);
       }
     }
+    if (!C.wasInlined && !State->get<GlobalScanMap>().isEmpty() &&
+        mayEndGlobalScans(Call, *FD))
+      State = forgetGlobalScans(State);
     if (hasHandleAttrs(FD))
       applyAcquireAttributes(Call, FD, C, State);
     else if (State != C.getState())
@@ -530,11 +635,20 @@ void UnclosedIteratorChecker::checkPostCall(const CallEvent &Call,
   // Acquire.
   if (const AcquireEntry *A = Acquirers.lookup(Call)) {
     acquire(Call, C, C.getState(), *A->Fam, A->Shape, A->Arg, A->SuccessReturn,
-            /*StatusIsBool=*/false, A->Name);
+            /*StatusIsBool=*/false, A->Name, A->OwnerArg);
     return;
   }
 
   ProgramStateRef State = C.getState();
+
+  // Make an owner whose end leaves its handles open.
+  if (const auto *Keep = KeepingOwners.lookup(Call)) {
+    for (const OwnerEntry &O : *Keep)
+      State = markKeepingOwner(Call, C, State, O);
+    if (State != C.getState())
+      C.addTransition(State);
+    return;
+  }
 
   // Take ownership: the callee closes it now.
   if (const auto *Own = Owners.lookup(Call)) {
@@ -576,8 +690,12 @@ void UnclosedIteratorChecker::checkPostCall(const CallEvent &Call,
   for (const ReleaseEntry &R : *Rels) {
     if (R.EndsAll) {
       for (const auto &[Sym, S] : State->get<IterSymMap>())
-        if (!S.isClosed() && &S.family() == R.Fam)
+        if (!S.isClosed() && &S.family() == R.Fam && S.mayEndLater())
           State = State->remove<IterSymMap>(Sym);
+      continue;
+    }
+    if (R.Fam->Global) {
+      State = endGlobalScan(C, State, *R.Fam, R.Name, Notes);
       continue;
     }
     State = release(Call, C, State, R, Notes, Sunk);
@@ -766,7 +884,8 @@ void UnclosedIteratorChecker::printState(raw_ostream &Out,
                                          const char *Sep) const {
   IterSymMapTy Syms = State->get<IterSymMap>();
   ScanRegionMapTy Scans = State->get<ScanRegionMap>();
-  if (Syms.isEmpty() && Scans.isEmpty())
+  if (Syms.isEmpty() && Scans.isEmpty() &&
+      State->get<KeepingOwnerSet>().isEmpty())
     return;
   Out << Sep << "UnclosedIterator:" << NL;
   for (const auto &[Sym, S] : Syms) {
@@ -793,6 +912,19 @@ void UnclosedIteratorChecker::printState(raw_ostream &Out,
   }
   for (const MemRegion *R : State->get<HeldScanSet>())
     Out << "  " << R << " held" << NL;
+  for (const auto &[Sym, Frame] : State->get<GlobalScanMap>()) {
+    Out << "  ";
+    Sym->dumpToStream(Out);
+    Out << " ended by the frame of ";
+    if (const auto *ND = dyn_cast_or_null<NamedDecl>(Frame->getDecl()))
+      Out << ND->getName();
+    Out << NL;
+  }
+  for (SymbolRef Sym : State->get<KeepingOwnerSet>()) {
+    Out << "  ";
+    Sym->dumpToStream(Out);
+    Out << " keeps its handles open" << NL;
+  }
 }
 
 //===----------------------------------------------------------------------===//

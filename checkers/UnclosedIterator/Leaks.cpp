@@ -62,10 +62,17 @@ bool UnclosedIteratorChecker::heldInScope(ArrayRef<const MemRegion *> Holders,
 void UnclosedIteratorChecker::checkDeadSymbols(SymbolReaper &SR,
                                                CheckerContext &C) const {
   ProgramStateRef State = C.getState();
+  // An owner no one can name again opens nothing more.
+  for (SymbolRef Owner : State->get<KeepingOwnerSet>())
+    if (SR.isDead(Owner))
+      State = State->remove<KeepingOwnerSet>(Owner);
   IterSymMapTy Syms = State->get<IterSymMap>();
   ScanRegionMapTy Scans = State->get<ScanRegionMap>();
-  if (Syms.isEmpty() && Scans.isEmpty())
+  if (Syms.isEmpty() && Scans.isEmpty()) {
+    if (State != C.getState())
+      C.addTransition(State);
     return;
+  }
 
   // Open handles that nothing will read again: lost unless a variable in
   // scope still holds them. The store before this purge says which do.
@@ -179,7 +186,7 @@ void UnclosedIteratorChecker::checkDeadSymbols(SymbolReaper &SR,
     // Whether it was opened at all was settled when it became held: what
     // was known of it then is gone from the state since.
     const IterState &S = *State->get<IterSymMap>(K.Sym);
-    if (S.family().EndedByOthers) {
+    if (S.mayEndLater()) {
       Cleaned = Cleaned->set<IterSymMap>(K.Sym, S.lost());
       continue;
     }
@@ -197,6 +204,10 @@ void UnclosedIteratorChecker::checkDeadSymbols(SymbolReaper &SR,
 void UnclosedIteratorChecker::checkLiveSymbols(ProgramStateRef State,
                                                SymbolReaper &SR) const {
   for (const auto &[Sym, Holders] : State->get<HeldSymMap>())
+    SR.markLive(Sym);
+  // Nothing in the program holds a scan without a handle: it lives until it
+  // is ended or its frame returns.
+  for (const auto &[Sym, Frame] : State->get<GlobalScanMap>())
     SR.markLive(Sym);
 }
 
@@ -234,7 +245,7 @@ void UnclosedIteratorChecker::checkBind(
       const IterState *IS = New->get<IterSymMap>(Sym);
       if (!IS || !IS->isOpen())
         continue;
-      if (IS->family().EndedByOthers) {
+      if (IS->mayEndLater()) {
         New = New->set<IterSymMap>(Sym, IS->lost());
         continue;
       }
@@ -306,7 +317,7 @@ ProgramStateRef UnclosedIteratorChecker::loseHeldAtReturn(
     const IterState *S = State->get<IterSymMap>(Sym);
     if (!S || !S->isOpen())
       continue;
-    if (S->family().EndedByOthers) {
+    if (S->mayEndLater()) {
       Cleaned = Cleaned->set<IterSymMap>(Sym, S->lost());
       continue;
     }
@@ -328,6 +339,25 @@ ProgramStateRef UnclosedIteratorChecker::loseHeldAtReturn(
                        return N->getState()->contains<HeldScanSet>(R);
                      }),
                      nullptr});
+  }
+
+  // A scan without a handle (setpwent) is this frame's to end if its body
+  // ends it on some path; otherwise its caller's (a users_begin() wrapper),
+  // and no one's once the analysis leaves the top frame.
+  for (const auto &[Sym, Frame] : State->get<GlobalScanMap>()) {
+    if (Frame != SFC)
+      continue;
+    const IterState *S = State->get<IterSymMap>(Sym);
+    if (S && S->isOpen() && releasesIn(SFC->getDecl(), S->family())) {
+      Leaks.push_back(
+          {Sym, nullptr, ExitOf([](const ExplodedNode *) { return false; }),
+           nullptr});
+    } else if (const LocationContext *Parent = SFC->getParent();
+               S && S->isOpen() && Parent) {
+      Cleaned = Cleaned->set<GlobalScanMap>(Sym, Parent->getStackFrame());
+      continue;
+    }
+    Cleaned = Cleaned->remove<GlobalScanMap>(Sym)->remove<IterSymMap>(Sym);
   }
 
   return Cleaned;

@@ -21,6 +21,7 @@ void UnclosedIteratorChecker::buildTables(cvet::ModelRef M) {
   cvet::CallTableBuilder<AcquireEntry> Acq;
   cvet::GroupedCallTableBuilder<ReleaseEntry> Rel;
   cvet::GroupedCallTableBuilder<ArgEntry> Use, Own;
+  cvet::GroupedCallTableBuilder<OwnerEntry> Keep;
   llvm::StringSet<> SeenAcquire;
 
   for (const cvet::IteratorFamily &IF : Model->Iterators) {
@@ -32,6 +33,10 @@ void UnclosedIteratorChecker::buildTables(cvet::ModelRef M) {
     Family &F = Same != Families.end() ? *Same : Families.emplace_back();
     F.Name = IF.Name;
     F.InPlace = InPlace;
+    F.Global = IF.Acquire.front().Handle == HandleLoc::None;
+    if (F.Global)
+      for (const cvet::IteratorRelease &R : IF.Release)
+        F.Releases.insert(cvet::unqualifiedName(R.Function));
     for (const cvet::IteratorRelease &R : IF.Release)
       if (F.Closer.empty() && !R.OnlyWhenReturnsNull && !R.EndsAll)
         F.Closer = R.Function;
@@ -48,7 +53,7 @@ void UnclosedIteratorChecker::buildTables(cvet::ModelRef M) {
         continue;
       Acq.add(A.Function,
           AcquireEntry{&F, A.Handle, A.HandleArg, A.SuccessReturn,
-                       A.Function});
+                       A.Function, A.OwnerArg});
     }
     // Release.
     for (const cvet::IteratorRelease &R : IF.Release) {
@@ -71,12 +76,42 @@ void UnclosedIteratorChecker::buildTables(cvet::ModelRef M) {
       ModelNames.insert(cvet::unqualifiedName(O.Function));
       Own[O.Function].push_back(ArgEntry{&F, O.HandleArg});
     }
+    for (const cvet::IteratorOwner &O : IF.KeepingOwners) {
+      ModelNames.insert(cvet::unqualifiedName(O.Function));
+      Keep[O.Function].push_back(OwnerEntry{&F, O.Handle, O.HandleArg, O.When});
+    }
   }
 
   Acquirers = Acq.build();
   Releasers = Rel.build();
   Users = Use.build();
   Owners = Own.build();
+  KeepingOwners = Keep.build();
+}
+
+/// Whether D's body calls a function that ends F's scan: the code means to
+/// end it there, so a path that leaves D without doing so is a leak.
+bool UnclosedIteratorChecker::releasesIn(const Decl *D, const Family &F) const {
+  auto [It, New] = ReleasesInBody.try_emplace({D, &F}, false);
+  if (!New)
+    return It->second;
+  llvm::SmallVector<const Stmt *, 32> Work;
+  if (const Stmt *Body = D ? D->getBody() : nullptr)
+    Work.push_back(Body);
+  bool Found = false;
+  while (!Work.empty() && !Found) {
+    const Stmt *S = Work.pop_back_val();
+    if (const auto *CE = dyn_cast<CallExpr>(S))
+      if (const FunctionDecl *Callee = CE->getDirectCallee())
+        if (const IdentifierInfo *II = Callee->getIdentifier())
+          Found = F.Releases.contains(II->getName());
+    for (const Stmt *Child : S->children())
+      if (Child)
+        Work.push_back(Child);
+  }
+  // The map may have grown since the lookup.
+  ReleasesInBody[{D, &F}] = Found;
+  return Found;
 }
 
 const Family &UnclosedIteratorChecker::familyForTag(llvm::StringRef Tag,

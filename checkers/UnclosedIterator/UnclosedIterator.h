@@ -50,6 +50,11 @@ struct Family {
   /// Some call ends every open handle of the family (EndsAll): a handle that
   /// becomes unreachable may still be ended later on the path.
   bool EndedByOthers = false;
+  /// State the library keeps for the process (Handle: None, setpwent): one
+  /// scan at a time, held by no variable.
+  bool Global = false;
+  /// Global families: the names of the calls that end the scan.
+  llvm::StringSet<> Releases;
 };
 
 /// What is known about one handle (a symbol) or in-place scan (a region).
@@ -64,6 +69,9 @@ private:
   /// Opened by a call whose status the code ignored, and not used since:
   /// the code may learn of a failure another way (sqlite3_errcode(db)).
   bool Unconfirmed = false;
+  /// Opened from an owner whose end leaves it open (a cursor of a read-only
+  /// LMDB transaction): no EndsAll call ends it.
+  bool KeptByOwner = false;
   HandleLoc Shape;
   const Family *Fam;
   /// The function that opened it; the string lives in the checker's model or
@@ -74,6 +82,7 @@ private:
       : K(K), Shape(Shape), Fam(Fam), Opener(Opener) {
     assert(Fam && "every handle belongs to a family");
     assert((Shape == HandleLoc::InPlace) == Fam->InPlace);
+    assert((Shape == HandleLoc::None) == Fam->Global);
   }
 
 public:
@@ -86,9 +95,14 @@ public:
     return IterState(Kind::Closed, Shape, Fam, Opener);
   }
   IterState lost() const {
-    assert(isOpen());
+    assert(isOpen() && mayEndLater());
     IterState S(Kind::Lost, Shape, Fam, Opener);
     S.Unconfirmed = Unconfirmed;
+    return S;
+  }
+  IterState keptByOwner() const {
+    IterState S = *this;
+    S.KeptByOwner = true;
     return S;
   }
   IterState unconfirmed() const {
@@ -106,18 +120,22 @@ public:
   bool isClosed() const { return K == Kind::Closed; }
   bool isLost() const { return K == Kind::Lost; }
   bool isUnconfirmed() const { return Unconfirmed; }
+  /// A call that ends every handle of the family may still end this one.
+  bool mayEndLater() const { return Fam->EndedByOthers && !KeptByOwner; }
   HandleLoc shape() const { return Shape; }
   const Family &family() const { return *Fam; }
   llvm::StringRef opener() const { return Opener; }
 
   bool operator==(const IterState &O) const {
-    return K == O.K && Unconfirmed == O.Unconfirmed && Shape == O.Shape &&
-           Fam == O.Fam && Opener.data() == O.Opener.data();
+    return K == O.K && Unconfirmed == O.Unconfirmed &&
+           KeptByOwner == O.KeptByOwner && Shape == O.Shape && Fam == O.Fam &&
+           Opener.data() == O.Opener.data();
   }
 
   void Profile(llvm::FoldingSetNodeID &ID) const {
     ID.AddInteger(static_cast<unsigned>(K));
     ID.AddBoolean(Unconfirmed);
+    ID.AddBoolean(KeptByOwner);
     ID.AddInteger(static_cast<unsigned>(Shape));
     ID.AddPointer(Fam);
     ID.AddPointer(Opener.data());
@@ -127,7 +145,8 @@ public:
     OS << (isOpen()   ? "Open"
            : isLost() ? "Lost"
                       : "Closed")
-       << ' ' << Fam->Name << (Unconfirmed ? " (unconfirmed)" : "") << " from '"
+       << ' ' << Fam->Name << (Unconfirmed ? " (unconfirmed)" : "")
+       << (KeptByOwner ? " (kept by its owner)" : "") << " from '"
        << Opener << '\'';
   }
 };
@@ -139,6 +158,16 @@ struct AcquireEntry {
   unsigned Arg;
   std::optional<int64_t> SuccessReturn;
   llvm::StringRef Name;
+  std::optional<unsigned> OwnerArg;
+};
+
+/// A model function that makes an owner whose end leaves the family's
+/// handles open (KeepingOwners).
+struct OwnerEntry {
+  const Family *Fam;
+  HandleLoc Shape;
+  unsigned Arg;
+  std::optional<cvet::ArgCondition> When;
 };
 
 /// How a model function closes a handle.
@@ -208,10 +237,22 @@ private:
   CallDescriptionMap<llvm::SmallVector<ArgEntry, 1>> Users{};
   // Take ownership: the caller no longer closes it.
   CallDescriptionMap<llvm::SmallVector<ArgEntry, 1>> Owners{};
+  // Make an owner whose end leaves its handles open.
+  CallDescriptionMap<llvm::SmallVector<OwnerEntry, 1>> KeepingOwners{};
+  /// Whether a function's body calls one of a global family's releases.
+  mutable llvm::DenseMap<std::pair<const Decl *, const Family *>, bool>
+      ReleasesInBody;
   /// Every model function name, to skip most calls with one lookup.
   llvm::StringSet<> ModelNames;
 
   bool mayBeModeled(const CallEvent &Call) const;
+  bool releasesIn(const Decl *D, const Family &F) const;
+  ProgramStateRef markKeepingOwner(const CallEvent &Call, CheckerContext &C,
+                                   ProgramStateRef State,
+                                   const OwnerEntry &O) const;
+  ProgramStateRef endGlobalScan(CheckerContext &C, ProgramStateRef State,
+                                const Family &F, llvm::StringRef Name,
+                                SmallVectorImpl<const NoteTag *> &Notes) const;
   bool hasHandleAttrs(const FunctionDecl *FD) const;
   Escape escapeOf(const CallEvent &Call) const;
   const Family &familyForTag(llvm::StringRef Tag, bool InPlace) const;
@@ -219,7 +260,8 @@ private:
   void acquire(const CallEvent &Call, CheckerContext &C, ProgramStateRef State,
                const Family &F, HandleLoc Shape, unsigned Arg,
                std::optional<int64_t> SuccessReturn, bool StatusIsBool,
-               llvm::StringRef Name) const;
+               llvm::StringRef Name,
+               std::optional<unsigned> OwnerArg = std::nullopt) const;
   ProgramStateRef release(const CallEvent &Call, CheckerContext &C,
                           ProgramStateRef State, const ReleaseEntry &R,
                           SmallVectorImpl<const NoteTag *> &Notes,
@@ -271,6 +313,16 @@ using HeldSymMapTy = llvm::ImmutableMap<SymbolRef, HolderSet>;
 /// In-place scans whose object no one reads again, while it is in scope.
 struct HeldScanSet {};
 using HeldScanSetTy = llvm::ImmutableSet<const MemRegion *>;
+/// Scans without a handle (setpwent), by the symbol that stands for them in
+/// IterSymMap: the frame that answers for ending them. A frame whose body
+/// never ends such a scan hands it to its caller as it returns.
+struct GlobalScanMap {};
+using GlobalScanMapTy =
+    llvm::ImmutableMap<SymbolRef, const StackFrameContext *>;
+/// Owners (a read-only LMDB transaction) whose end leaves the handles opened
+/// from them open.
+struct KeepingOwnerSet {};
+using KeepingOwnerSetTy = llvm::ImmutableSet<SymbolRef>;
 
 //===----------------------------------------------------------------------===//
 // Helpers both files use.
@@ -287,6 +339,8 @@ bool isKnownInvalid(ProgramStateRef State, SymbolRef Sym);
 /// checked for NULL since: the code may have learned of a failure another
 /// way, so losing it is not reported.
 bool isUnconfirmed(ProgramStateRef State, SymbolRef Sym, const IterState &S);
+/// The symbol that stands for the open scan of a global family, if any.
+SymbolRef globalScanOf(ProgramStateRef State, const Family &F);
 /// The scan object's value was just read (`*out = status`, `return status`)
 /// and the statement that copies it has not run yet. The reaper calls the
 /// region dead already; wait for the copy.
@@ -314,6 +368,10 @@ CVET_UNCLOSED_TRAIT(cvet::unclosed::HolderSet, cvet::unclosed::HolderSet)
 CVET_UNCLOSED_TRAIT(cvet::unclosed::HeldSymMap, cvet::unclosed::HeldSymMapTy)
 CVET_UNCLOSED_TRAIT(cvet::unclosed::HeldScanSet,
                     cvet::unclosed::HeldScanSetTy)
+CVET_UNCLOSED_TRAIT(cvet::unclosed::GlobalScanMap,
+                    cvet::unclosed::GlobalScanMapTy)
+CVET_UNCLOSED_TRAIT(cvet::unclosed::KeepingOwnerSet,
+                    cvet::unclosed::KeepingOwnerSetTy)
 } // namespace clang::ento
 #undef CVET_UNCLOSED_TRAIT
 

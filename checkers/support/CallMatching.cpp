@@ -1,6 +1,7 @@
 //===- CallMatching.cpp - model entries to call descriptions --------------===//
 
 #include "support/CallMatching.h"
+#include "clang/StaticAnalyzer/Core/PathSensitive/SValBuilder.h"
 #include "llvm/ADT/SmallVector.h"
 
 using namespace clang;
@@ -36,4 +37,19 @@ std::optional<SVal> cvet::argSVal(const CallEvent &Call, unsigned I) {
 
 const Expr *cvet::argExpr(const CallEvent &Call, unsigned I) {
   return I < Call.getNumArgs() ? Call.getArgExpr(I) : nullptr;
+}
+
+bool cvet::argConditionHolds(const CallEvent &Call, const ArgCondition &When) {
+  std::optional<SVal> V = argSVal(Call, When.Arg);
+  if (!V)
+    return false;
+  ProgramStateRef State = Call.getState();
+  SValBuilder &SVB = State->getStateManager().getSValBuilder();
+  const llvm::APSInt *K = SVB.getKnownValue(State, *V);
+  if (!K || K->getBitWidth() > 64)
+    return false;
+  if (When.Equals)
+    return K->getExtValue() == *When.Equals;
+  uint64_t Bits = K->getZExtValue();
+  return (Bits & *When.HasBits) == *When.HasBits;
 }

@@ -21,6 +21,7 @@
 #ifndef CVET_CHECKERS_SUPPORT_CALLMATCHING_H
 #define CVET_CHECKERS_SUPPORT_CALLMATCHING_H
 
+#include "cvet/model/Vocabulary.h"
 #include "clang/StaticAnalyzer/Core/PathSensitive/CallDescription.h"
 #include "clang/StaticAnalyzer/Core/PathSensitive/CallEvent.h"
 #include "llvm/ADT/ArrayRef.h"
@@ -96,6 +97,13 @@ std::optional<clang::ento::SVal> argSVal(const clang::ento::CallEvent &Call,
 
 /// The expression of argument I, or null when the call has no such argument.
 const clang::Expr *argExpr(const clang::ento::CallEvent &Call, unsigned I);
+
+/// Whether a model's `When:` holds for Call on this path: the argument is a
+/// constant (or constrained to one) that has the bits or the value asked for.
+/// An argument that is not known, or that the call does not have, does not
+/// meet it.
+bool argConditionHolds(const clang::ento::CallEvent &Call,
+                       const ArgCondition &When);
 
 } // namespace cvet
 

@@ -103,6 +103,11 @@ IteratorTables::IteratorTables(ModelRef M) : Model(std::move(M)) {
   GroupedCallTableBuilder<ArgEntry> Uses, Owns;
   llvm::StringSet<> Seen;
   for (const IteratorFamily &IF : Model->Iterators) {
+    // A scan without a handle (setpwent) is the process's, not a variable's:
+    // where it must end depends on the calls between functions, which only
+    // the path-sensitive rule follows.
+    if (IF.Acquire.front().Handle == HandleLoc::None)
+      continue;
     Family &F = Families.emplace_back();
     F.Name = IF.Name;
     F.InPlace = IF.Acquire.front().Handle == HandleLoc::InPlace;

@@ -6,6 +6,7 @@
 //===----------------------------------------------------------------------===//
 
 #include "cvet/model/Iterators.h"
+#include "llvm/ADT/STLExtras.h"
 
 using namespace cvet;
 
@@ -16,15 +17,45 @@ void MappingTraits<IteratorAcquire>::mapping(IO &IO, IteratorAcquire &A) {
   IO.mapOptional("Handle", A.Handle, HandleLoc::Return);
   mapArgWithAlias(IO, "HandleArg", "Arg", A.HandleArg);
   IO.mapOptional("SuccessReturn", A.SuccessReturn);
+  IO.mapOptional("OwnerArg", A.OwnerArg);
 }
 
 std::string MappingTraits<IteratorAcquire>::validate(IO &IO,
                                                      IteratorAcquire &A) {
   std::string E = checkFunctionName(A.Function);
-  if (E.empty() && A.Handle != HandleLoc::Return &&
-      A.Handle != HandleLoc::OutParam && A.Handle != HandleLoc::InPlace)
-    E = "'" + A.Function + "': 'Handle: " + handleLocName(A.Handle).str() +
-        "' does not name an iterator; use Return, OutParam or InPlace";
+  if (!E.empty())
+    return E;
+  if (A.Handle == HandleLoc::Arg)
+    return "'" + A.Function +
+           "': 'Handle: Arg' does not name an iterator; use Return, "
+           "OutParam, InPlace or None";
+  if (A.Handle == HandleLoc::None && A.SuccessReturn)
+    return "'" + A.Function +
+           "': a scan without a handle ('Handle: None') has no "
+           "'SuccessReturn'";
+  if (A.OwnerArg && A.Handle != HandleLoc::Return &&
+      A.Handle != HandleLoc::OutParam)
+    return "'" + A.Function +
+           "': 'OwnerArg' needs a handle that is a value (Return or OutParam)";
+  if (A.OwnerArg && A.Handle == HandleLoc::OutParam &&
+      *A.OwnerArg == A.HandleArg)
+    return "'" + A.Function + "': 'OwnerArg' must differ from 'HandleArg'";
+  return "";
+}
+
+void MappingTraits<IteratorOwner>::mapping(IO &IO, IteratorOwner &O) {
+  IO.mapRequired("Function", O.Function);
+  IO.mapOptional("Handle", O.Handle, HandleLoc::Return);
+  IO.mapOptional("HandleArg", O.HandleArg, 0u);
+  IO.mapOptional("When", O.When);
+}
+
+std::string MappingTraits<IteratorOwner>::validate(IO &IO, IteratorOwner &O) {
+  std::string E = checkFunctionName(O.Function);
+  if (E.empty() && O.Handle != HandleLoc::Return &&
+      O.Handle != HandleLoc::OutParam)
+    E = "'" + O.Function + "': an owner is a value; use 'Handle: Return' or "
+                           "'Handle: OutParam'";
   return E;
 }
 
@@ -56,6 +87,7 @@ void MappingTraits<IteratorFamily>::mapping(IO &IO, IteratorFamily &F) {
   IO.mapRequired("Release", F.Release);
   IO.mapOptional("Use", F.Use);
   IO.mapOptional("TakesOwnership", F.TakesOwnership);
+  IO.mapOptional("KeepingOwners", F.KeepingOwners);
 }
 
 std::string MappingTraits<IteratorFamily>::validate(IO &IO,
@@ -67,16 +99,32 @@ std::string MappingTraits<IteratorFamily>::validate(IO &IO,
   if (F.Release.empty())
     return "iterator family '" + F.Name + "' has no 'Release' function";
   bool InPlace = F.Acquire.front().Handle == HandleLoc::InPlace;
-  for (const IteratorAcquire &A : F.Acquire)
+  bool Global = F.Acquire.front().Handle == HandleLoc::None;
+  for (const IteratorAcquire &A : F.Acquire) {
+    if ((A.Handle == HandleLoc::None) != Global)
+      return "iterator family '" + F.Name +
+             "' mixes scans without a handle ('None') with handles";
     if ((A.Handle == HandleLoc::InPlace) != InPlace)
       return "iterator family '" + F.Name +
              "' mixes 'InPlace' handles with handles that are values";
+  }
+  if (Global && !F.TakesOwnership.empty())
+    return "iterator family '" + F.Name +
+           "' has no handle ('None') for 'TakesOwnership' to take";
+  bool HasOwner = llvm::any_of(
+      F.Acquire, [](const IteratorAcquire &A) { return A.OwnerArg; });
+  bool EndsAll = llvm::any_of(
+      F.Release, [](const IteratorRelease &R) { return R.EndsAll; });
+  if (!F.KeepingOwners.empty() && (!HasOwner || !EndsAll))
+    return "'KeepingOwners' of iterator family '" + F.Name +
+           "' needs an 'Acquire' with 'OwnerArg' and a release with "
+           "'EndsAll'";
   for (const IteratorRelease &R : F.Release)
     if (R.OnlyWhenReturnsNull && !InPlace)
       return "'OnlyWhenReturnsNull' needs an 'InPlace' family ('" +
              R.Function + "')";
   for (const IteratorRelease &R : F.Release)
-    if (R.EndsAll && InPlace)
+    if (R.EndsAll && (InPlace || Global))
       return "'EndsAll' needs a family of values ('" + R.Function + "')";
   return "";
 }

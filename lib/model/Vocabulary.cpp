@@ -90,3 +90,19 @@ void llvm::yaml::ScalarEnumerationTraits<cvet::HandleLoc>::enumeration(
         cvet::HandleLoc::Arg})
     IO.enumCase(V, cvet::handleLocName(L).data(), L);
 }
+
+void llvm::yaml::MappingTraits<cvet::ArgCondition>::mapping(
+    IO &IO, cvet::ArgCondition &W) {
+  IO.mapRequired("Arg", W.Arg);
+  IO.mapOptional("HasBits", W.HasBits);
+  IO.mapOptional("Equals", W.Equals);
+}
+
+std::string llvm::yaml::MappingTraits<cvet::ArgCondition>::validate(
+    IO &IO, cvet::ArgCondition &W) {
+  if (W.HasBits.has_value() == W.Equals.has_value())
+    return "'When' needs one of 'HasBits' or 'Equals'";
+  if (W.HasBits && *W.HasBits == 0)
+    return "'HasBits: 0' holds for every value; name the bits that matter";
+  return "";
+}

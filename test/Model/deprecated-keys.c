@@ -13,7 +13,7 @@
 // RUN: not %clang_analyze_cc1 -analyzer-checker=cvet.UnclosedIterator \
 // RUN:   -analyzer-config cvet:ModelFiles=%inputs/models/iterator-handle-arg.yaml %s 2>&1 \
 // RUN:   | FileCheck %s --check-prefix=ITER
-// ITER: error: invalid input for checker option 'cvet.UnclosedIterator:ModelFiles', that expects a readable, valid cvet model file ({{.*}}iterator-handle-arg.yaml:4:11: 'widget_open': 'Handle: Arg' does not name an iterator; use Return, OutParam or InPlace)
+// ITER: error: invalid input for checker option 'cvet.UnclosedIterator:ModelFiles', that expects a readable, valid cvet model file ({{.*}}iterator-handle-arg.yaml:4:11: 'widget_open': 'Handle: Arg' does not name an iterator; use Return, OutParam, InPlace or None)
 // RUN: not %clang_analyze_cc1 -analyzer-checker=cvet.LoopVarCapture \
 // RUN:   -analyzer-config cvet:ModelFiles=%inputs/models/spawn-in-place.yaml %s 2>&1 \
 // RUN:   | FileCheck %s --check-prefix=SPAWN

@@ -157,14 +157,82 @@ TEST(ModelReader, BothSpellingsOfOneKeyIsAnError) {
 TEST(ModelReader, HandleWordsEachSectionRejects) {
   std::string E = errorOf("Iterators:\n"
                           "  - Family: w\n"
-                          "    Acquire: [{ Function: w_open, Handle: None }]\n"
+                          "    Acquire: [{ Function: w_open, Handle: Arg }]\n"
                           "    Release: [{ Function: w_close }]\n");
-  EXPECT_NE(E.find("'Handle: None' does not name an iterator"),
+  EXPECT_NE(E.find("'Handle: Arg' does not name an iterator"),
             std::string::npos)
       << E;
   E = errorOf("ThreadSpawns:\n"
               "  - { Function: s, DataArg: 1, Handle: InPlace }\n");
   EXPECT_NE(E.find("'Handle: InPlace' does not name spawned work"),
+            std::string::npos)
+      << E;
+}
+
+TEST(ModelReader, ReadsScansWithoutHandleAndKeepingOwners) {
+  Model M;
+  ASSERT_FALSE(llvm::errorToBool(parseModel(R"(
+Iterators:
+  # setpwent(); while (getpwent()) ...; endpwent();
+  - Family: pw
+    Acquire: [{ Function: setpwent, Handle: None }]
+    Release: [{ Function: endpwent }]
+  # cur_open(txn, &c); ...; txn_end(txn);
+  - Family: cur
+    Acquire: [{ Function: cur_open, Handle: OutParam, HandleArg: 1, OwnerArg: 0 }]
+    Release: [{ Function: txn_end, EndsAll: true }]
+    KeepingOwners:
+      - { Function: txn_begin, Handle: OutParam, HandleArg: 2, When: { Arg: 1, HasBits: 0x20000 } }
+)",
+                                                 "m.yaml", M)));
+  ASSERT_EQ(M.Iterators.size(), 2u);
+  EXPECT_EQ(M.Iterators[0].Acquire[0].Handle, HandleLoc::None);
+  EXPECT_EQ(M.Iterators[1].Acquire[0].OwnerArg, 0u);
+  ASSERT_EQ(M.Iterators[1].KeepingOwners.size(), 1u);
+  const IteratorOwner &O = M.Iterators[1].KeepingOwners[0];
+  EXPECT_EQ(O.HandleArg, 2u);
+  ASSERT_TRUE(O.When.has_value());
+  EXPECT_EQ(O.When->Arg, 1u);
+  EXPECT_EQ(O.When->HasBits, 0x20000u);
+  EXPECT_FALSE(O.When->Equals.has_value());
+}
+
+TEST(ModelReader, ScansWithoutHandleAndOwnersContradictions) {
+  std::string E = errorOf("Iterators:\n"
+                          "  - Family: w\n"
+                          "    Acquire: [{ Function: a, Handle: None },\n"
+                          "              { Function: b }]\n"
+                          "    Release: [{ Function: c }]\n");
+  EXPECT_NE(E.find("mixes scans without a handle ('None') with handles"),
+            std::string::npos)
+      << E;
+  E = errorOf("Iterators:\n"
+              "  - Family: w\n"
+              "    Acquire: [{ Function: a, Handle: None, SuccessReturn: 0 }]\n"
+              "    Release: [{ Function: c }]\n");
+  EXPECT_NE(E.find("has no 'SuccessReturn'"), std::string::npos) << E;
+  E = errorOf("Iterators:\n"
+              "  - Family: w\n"
+              "    Acquire: [{ Function: a, Handle: OutParam, OwnerArg: 0 }]\n"
+              "    Release: [{ Function: c }]\n");
+  EXPECT_NE(E.find("'OwnerArg' must differ from 'HandleArg'"),
+            std::string::npos)
+      << E;
+  E = errorOf("Iterators:\n"
+              "  - Family: w\n"
+              "    Acquire: [{ Function: a, OwnerArg: 0 }]\n"
+              "    Release: [{ Function: c }]\n"
+              "    KeepingOwners: [{ Function: k }]\n");
+  EXPECT_NE(E.find("needs an 'Acquire' with 'OwnerArg' and a release with "
+                   "'EndsAll'"),
+            std::string::npos)
+      << E;
+  E = errorOf("Iterators:\n"
+              "  - Family: w\n"
+              "    Acquire: [{ Function: a, OwnerArg: 0 }]\n"
+              "    Release: [{ Function: c, EndsAll: true }]\n"
+              "    KeepingOwners: [{ Function: k, When: { Arg: 1 } }]\n");
+  EXPECT_NE(E.find("'When' needs one of 'HasBits' or 'Equals'"),
             std::string::npos)
       << E;
 }

@@ -26,13 +26,31 @@ namespace cvet {
 /// A function that opens an iterator.
 struct IteratorAcquire {
   std::string Function;
-  /// Return, OutParam or InPlace.
+  /// Return, OutParam, InPlace, or None: state the library keeps for the
+  /// process (setpwent starts a scan of the user database that endpwent
+  /// ends; nothing in the program names it).
   HandleLoc Handle = HandleLoc::Return;
   unsigned HandleArg = 0; ///< OutParam / InPlace: the argument that points at it.
   /// If set, the call acquired the handle only when it returned this value
   /// (SQLITE_OK, MDB_SUCCESS, 0). Without it, a Return handle is acquired
   /// unless it is NULL, and OutParam / InPlace handles always are.
   std::optional<int64_t> SuccessReturn;
+  /// The object the handle belongs to (mdb_cursor_open's transaction), for
+  /// the family's KeepingOwners.
+  std::optional<unsigned> OwnerArg;
+};
+
+/// A function that makes an owner (see IteratorAcquire::OwnerArg) whose end
+/// does not end the family's handles: a read-only LMDB transaction, whose
+/// cursors must be closed even though mdb_txn_commit / mdb_txn_abort end
+/// those of a write transaction.
+struct IteratorOwner {
+  std::string Function;
+  /// Return or OutParam: where the owner lands.
+  HandleLoc Handle = HandleLoc::Return;
+  unsigned HandleArg = 0;
+  /// Only calls that meet this make such an owner (MDB_RDONLY in the flags).
+  std::optional<ArgCondition> When;
 };
 
 /// A function that closes an iterator.
@@ -66,6 +84,9 @@ struct IteratorFamily {
   std::vector<IteratorUse> Use;
   /// Functions that take the handle over (the caller no longer closes it).
   std::vector<IteratorUse> TakesOwnership;
+  /// Owners whose end leaves the handles opened from them open (EndsAll
+  /// releases skip those handles).
+  std::vector<IteratorOwner> KeepingOwners;
 };
 
 } // namespace cvet
@@ -73,6 +94,7 @@ struct IteratorFamily {
 LLVM_YAML_IS_SEQUENCE_VECTOR(cvet::IteratorAcquire)
 LLVM_YAML_IS_SEQUENCE_VECTOR(cvet::IteratorRelease)
 LLVM_YAML_IS_SEQUENCE_VECTOR(cvet::IteratorUse)
+LLVM_YAML_IS_SEQUENCE_VECTOR(cvet::IteratorOwner)
 LLVM_YAML_IS_SEQUENCE_VECTOR(cvet::IteratorFamily)
 
 namespace llvm::yaml {
@@ -87,6 +109,10 @@ template <> struct MappingTraits<cvet::IteratorRelease> {
 template <> struct MappingTraits<cvet::IteratorUse> {
   static void mapping(IO &IO, cvet::IteratorUse &U);
   static std::string validate(IO &IO, cvet::IteratorUse &U);
+};
+template <> struct MappingTraits<cvet::IteratorOwner> {
+  static void mapping(IO &IO, cvet::IteratorOwner &O);
+  static std::string validate(IO &IO, cvet::IteratorOwner &O);
 };
 template <> struct MappingTraits<cvet::IteratorFamily> {
   static void mapping(IO &IO, cvet::IteratorFamily &F);

@@ -10,6 +10,8 @@
 //   Handle:         where a call's result lands: Return, OutParam, InPlace,
 //                   Arg or None
 //   SuccessReturn:  the return value that means the call succeeded
+//   When:           the entry applies only when an argument is a known
+//                   constant with these bits set, or of this value
 //
 // This header holds those shared words, and with cvet/model/ModelNames.h the
 // checks of function and macro names, so a section's reader only adds what is
@@ -23,6 +25,7 @@
 #include "cvet/model/ModelNames.h"
 #include "llvm/ADT/StringRef.h"
 #include "llvm/Support/YAMLTraits.h"
+#include <cstdint>
 #include <optional>
 #include <string>
 
@@ -36,6 +39,16 @@ enum class HandleLoc {
   OutParam, ///< sqlite3_prepare_v2(db, sql, -1, &stmt, 0): written to *HandleArg
   InPlace,  ///< hash_seq_init(&status, h): the object *HandleArg is the handle
   Arg,      ///< g_thread_pool_push(pool, ...): the HandleArg value itself
+};
+
+/// A condition on a constant argument of a call (the model key `When`):
+///   When: { Arg: 2, HasBits: 0x20000 }   every one of these bits is set
+///   When: { Arg: 1, Equals: 0 }          the argument is this value
+/// An argument whose value is not known on the path does not meet it.
+struct ArgCondition {
+  unsigned Arg = 0;
+  std::optional<uint64_t> HasBits;
+  std::optional<int64_t> Equals;
 };
 
 /// The YAML spelling of a HandleLoc ("OutParam").
@@ -52,6 +65,10 @@ void mapArgWithAlias(llvm::yaml::IO &IO, const char *NewKey,
 namespace llvm::yaml {
 template <> struct ScalarEnumerationTraits<cvet::HandleLoc> {
   static void enumeration(IO &IO, cvet::HandleLoc &V);
+};
+template <> struct MappingTraits<cvet::ArgCondition> {
+  static void mapping(IO &IO, cvet::ArgCondition &W);
+  static std::string validate(IO &IO, cvet::ArgCondition &W);
 };
 } // namespace llvm::yaml
 
