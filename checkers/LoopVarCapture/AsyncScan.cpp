@@ -58,6 +58,38 @@ llvm::SmallVector<const NodeT *, 8> findAllIn(const Stmt *Root, MatcherT M,
 /// A loop of any kind (support/LoopAST.h says which).
 AST_MATCHER(Stmt, isAnyLoop) { return cvet::isLoop(&Node); }
 
+/// An lvalue of a volatile or atomic object.
+AST_MATCHER(Expr, isVolatileOrAtomicObject) {
+  QualType T = Node.getType();
+  return Node.isGLValue() && (T.isVolatileQualified() || T->isAtomicType());
+}
+
+/// A reference to one of Vars.
+AST_MATCHER_P(DeclRefExpr, namesOneOf,
+              const llvm::SmallPtrSetImpl<const Decl *> *, Vars) {
+  return Vars->count(Node.getDecl());
+}
+
+/// The nodes under Root that M matches and that run with Root's code: not in
+/// the lambdas and blocks inside it, which run at some other time.
+template <typename NodeT, typename MatcherT>
+llvm::SmallVector<const NodeT *, 8> findRunIn(const Stmt *Root, MatcherT M,
+                                              ASTContext &Ctx) {
+  auto Found = findAllIn<NodeT>(Root, M, Ctx);
+  if (Found.empty())
+    return Found;
+  // Root's own parents: a block's body is not among them, so a node in one
+  // never reaches Root.
+  ParentMap PM(const_cast<Stmt *>(Root));
+  llvm::erase_if(Found, [&](const NodeT *N) {
+    for (const Stmt *P = N; P != Root; P = PM.getParent(P))
+      if (!P || isa<LambdaExpr, BlockExpr>(P))
+        return true;
+    return false;
+  });
+  return Found;
+}
+
 /// Whether D is Parts[0]::...::Parts[n-1] (inline namespaces and extern "C"
 /// skipped; leading qualifiers may be left out, as with CallDescription).
 bool hasQualifiedName(const NamedDecl *D, llvm::ArrayRef<std::string> Parts) {
@@ -97,6 +129,31 @@ struct AsyncStart {
 } // namespace
 
 namespace cvet::loopvar {
+
+bool readsFlag(const Stmt *S, const llvm::SmallPtrSetImpl<const Decl *> &Vars,
+               ASTContext &Ctx) {
+  if (!S || isa<LambdaExpr, BlockExpr>(S))
+    return false;
+  return !findRunIn<Expr>(S,
+                          expr(anyOf(atomicExpr(), isVolatileOrAtomicObject(),
+                                     declRefExpr(namesOneOf(&Vars)))),
+                          Ctx)
+              .empty();
+}
+
+/// Whether S calls a join of the model; with AllWorkOnly, one that waits for
+/// all work (pthread_cond_wait, sem_wait, ...).
+bool LoopVarCaptureChecker::callsJoin(const Stmt *S, ASTContext &Ctx,
+                                      bool AllWorkOnly) const {
+  if (!S || isa<LambdaExpr, BlockExpr>(S))
+    return false;
+  return llvm::any_of(findRunIn<CallExpr>(S, callExpr(), Ctx),
+                      [&](const CallExpr *CE) {
+                        const cvet::ThreadJoin *const *J =
+                            Joins->lookupAsWritten(*CE);
+                        return J && (!AllWorkOnly || (*J)->AllWork);
+                      });
+}
 
 const cvet::AsyncCall *
 LoopVarCaptureChecker::asyncClassOf(const CXXRecordDecl *RD) const {
@@ -253,7 +310,7 @@ private:
     llvm::SmallPtrSet<const Decl *, 1> NoVars;
     for (const Stmt *S : after<Stmt>(E, Loop, stmt(anyOf(isAnyLoop(), callExpr())))) {
       if (isLoop(S)) {
-        if (readsFlag(loopCond(S), NoVars))
+        if (readsFlag(loopCond(S), NoVars, Ctx))
           return true;
         continue;
       }

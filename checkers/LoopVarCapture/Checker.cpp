@@ -7,22 +7,29 @@
 //   for (int i = 0; i < n; i++)
 //     pthread_create(&t[i], NULL, worker, &i);
 //
-// Path-sensitive part (C, the model's ThreadSpawn / ThreadJoin entries). For
+// Path-sensitive part (C, the model's thread sections and Writes). For
 // each stack object handed to a spawn, the state keeps one Sharing per piece
 // of pending work:
 //
 //   (not shared) --spawn(&obj) on a path where it started--> Shared
 //   Shared --join of the work's handle, a join-all, the handle or the object
 //            passed to unknown code, a named unknown function without
-//            arguments, a lock inside the object, the condition of a wait
-//            loop outside the spawning loop--> (not shared)
+//            arguments, a call on a lock, condition or semaphore inside the
+//            object, the condition of a wait loop outside the spawning
+//            loop--> (not shared)
+//   Shared --detach, handle stored in a container--> still Shared
+//            (Handles.cpp: which joins end it then)
 //   Shared --obj (or part of it) written again, inside a loop that also
-//            holds the spawn--> report "the loop changes 'obj'"
+//            holds the spawn: an assignment, or a library call that writes
+//            through a pointer to it (the model's Writes, or a non-const
+//            typed pointer parameter of a system function)-->
+//            report "the loop changes 'obj'"
 //   Shared --obj's lifetime ends: the loop condition after an iteration whose
 //            body declares it, its declaration run again, the function
 //            returning--> report "'obj' goes out of scope"
 //
-// The AST part (C++ lambdas and blocks, the model's Async entries) is in
+// Joins, detaches and handles handed to other code are in Handles.cpp; the
+// AST part (C++ lambdas and blocks, the model's Async entries) is in
 // AsyncScan.cpp.
 //
 // Precision first: objects on the heap, a distinct element per iteration,
@@ -32,6 +39,7 @@
 //===----------------------------------------------------------------------===//
 
 #include "Checkers.h"
+#include "LoopVarCapture/Handles.h"
 #include "LoopVarCapture/LoopVarCapture.h"
 #include "LoopVarCapture/Sharing.h"
 #include "support/CallMatching.h"
@@ -67,18 +75,11 @@ using namespace cvet;
 using cvet::loopvar::LoopVarCaptureChecker;
 using cvet::loopvar::Sharing;
 
-REGISTER_SET_WITH_PROGRAMSTATE(SharedWithWork, Sharing)
 // The object a spawn call is about to share, read before the call (the call
 // itself may overwrite the request that carries it: uv_work_t::data).
 REGISTER_MAP_WITH_PROGRAMSTATE(DataBeforeCall, const Expr *, const MemRegion *)
 // Variables already reported on this path: one bug, one report.
 REGISTER_SET_WITH_PROGRAMSTATE(ReportedVariables, const VarRegion *)
-/// Heap memory (its symbol) that code the analyzer cannot see may reach: it
-/// was passed to such code or stored where such code can find it.
-REGISTER_SET_WITH_PROGRAMSTATE(EscapedMemory, SymbolRef)
-/// What joins with a SuccessReturn returned, and the value that means it
-/// worked: a path on which one failed is not where a report belongs.
-REGISTER_MAP_WITH_PROGRAMSTATE(JoinResults, SymbolRef, int64_t)
 
 namespace cvet::loopvar {
 
@@ -92,6 +93,10 @@ void LoopVarCaptureChecker::setModel(cvet::ModelRef NewModel) {
   Spawns.emplace(cvet::callTableOf<cvet::ThreadSpawn>(Model->ThreadSpawns));
   // Join.
   Joins.emplace(cvet::callTableOf<cvet::ThreadJoin>(Model->ThreadJoins));
+  Detaches.emplace(
+      cvet::callTableOf<cvet::ThreadDetach>(Model->ThreadDetaches));
+  // Writes through parameters whose types do not say so.
+  Writes.emplace(cvet::callTableOf<cvet::WriteCall>(Model->Writes));
   // Async: constructors (Class::Class) by class, functions by call.
   cvet::CallTableBuilder<const cvet::AsyncCall *> A;
   for (const cvet::AsyncCall &E : Model->Async) {
@@ -161,24 +166,6 @@ bool writeLeavesLoop(const Sharing &E, const Stmt *S,
     if (isWithin(PM, At, L))
       return leavesLoopAfter(PM, At, L);
   return false;
-}
-
-/// Whether the work may have started on this path: with SuccessReturn, only
-/// where the call's result can still be the success value.
-/// Whether Sym may equal Value on this path (true when it cannot be told).
-bool mayEqual(ProgramStateRef State, SymbolRef Sym, int64_t Value,
-              SValBuilder &SVB) {
-  SVal Cond = SVB.evalBinOp(State, BO_EQ, nonloc::SymbolVal(Sym),
-                            SVB.makeIntVal(Value, Sym->getType()),
-                            SVB.getConditionType());
-  auto DCond = Cond.getAs<DefinedOrUnknownSVal>();
-  return !DCond || static_cast<bool>(State->assume(*DCond, true));
-}
-
-bool mayHaveStarted(ProgramStateRef State, const Sharing &E,
-                    SValBuilder &SVB) {
-  SymbolRef Ret = E.startedIfSymbol();
-  return !Ret || mayEqual(State, Ret, E.successValue(), SVB);
 }
 
 std::string nameOf(const MemRegion *R) {
@@ -383,167 +370,6 @@ void LoopVarCaptureChecker::startSharing(const cvet::ThreadSpawn &S,
   C.addTransition(State, spawnNote(Object, New->kind(), C));
 }
 
-/// Whether the handle value H (kept in HRegion, when known) names E's work.
-bool joins(ProgramStateRef State, const Sharing &E, SVal H,
-           const MemRegion *HRegion) {
-  SymbolRef Sym = H.getAsSymbol();
-  switch (E.handle()) {
-  case HandleLoc::None:
-    return false;
-  case HandleLoc::Return:
-    return Sym && Sym == E.handleSymbol();
-  case HandleLoc::Arg: {
-    const MemRegion *R = H.getAsRegion();
-    return (R && cvet::stripReinterpretCasts(R) == E.handleRegion()) ||
-           (Sym && Sym == E.handleSymbol());
-  }
-  case HandleLoc::OutParam:
-    if (HRegion && HRegion == E.handleRegion())
-      return true;
-    if (!Sym)
-      return false;
-    if (Sym == E.handleSymbol())
-      return true;
-    // The handle array was invalidated by later spawns: compare with what is
-    // stored where this spawn wrote its handle. The first element of a heap
-    // array (calloc'd pthread_t) is kept as the untyped heap region itself.
-    if (const MemRegion *HR = E.handleRegion()) {
-      QualType Ty = Sym->getType();
-      if (const auto *TR = dyn_cast<TypedValueRegion>(HR)) {
-        if (!TR->getValueType()->isScalarType())
-          return false;
-        Ty = TR->getValueType();
-      }
-      return State->getSVal(loc::MemRegionVal(HR), Ty).getAsSymbol() == Sym;
-    }
-    return false;
-  case HandleLoc::InPlace:
-    break; // The model reader rejects InPlace spawns.
-  }
-  llvm_unreachable("unknown handle kind");
-}
-
-void LoopVarCaptureChecker::join(const cvet::ThreadJoin &J,
-                                 const CallEvent &Call,
-                                 CheckerContext &C) const {
-  ProgramStateRef State = C.getState();
-  if (State->get<SharedWithWork>().isEmpty())
-    return;
-  if (J.OnlyIfArgNonZero) {
-    if (*J.OnlyIfArgNonZero >= Call.getNumArgs())
-      return;
-    auto Arg = Call.getArgSVal(*J.OnlyIfArgNonZero).getAs<DefinedOrUnknownSVal>();
-    // Precision first: a flag that may be set counts as set.
-    if (Arg && !State->assume(*Arg, true))
-      return;
-  }
-  ProgramStateRef Before = State;
-  if (J.AllWork) {
-    for (const Sharing &E : State->get<SharedWithWork>())
-      State = State->remove<SharedWithWork>(E);
-  } else {
-    if (J.HandleArg >= Call.getNumArgs())
-      return;
-    SVal H = Call.getArgSVal(J.HandleArg);
-    const MemRegion *HRegion = nullptr;
-    if (J.HandleByPointer) {
-      HRegion = H.getAsRegion();
-      if (!HRegion)
-        return;
-      HRegion = cvet::stripReinterpretCasts(HRegion);
-      H = UnknownVal();
-      if (const auto *TR = dyn_cast<TypedValueRegion>(HRegion);
-          TR && TR->getValueType()->isScalarType())
-        H = State->getSVal(TR);
-    }
-    for (const Sharing &E : State->get<SharedWithWork>())
-      if (joins(Before, E, H, HRegion))
-        State = State->remove<SharedWithWork>(E);
-  }
-  if (J.SuccessReturn)
-    if (SymbolRef Ret = Call.getReturnValue().getAsSymbol())
-      State = State->set<JoinResults>(Ret, *J.SuccessReturn);
-  if (State != Before)
-    C.addTransition(State);
-}
-
-/// Whether a join on this path returned a failure (pthread_join() != 0):
-/// the program is broken there, whatever it shared.
-bool joinFailed(ProgramStateRef State, SValBuilder &SVB) {
-  return llvm::any_of(State->get<JoinResults>(), [&](const auto &KV) {
-    return !mayEqual(State, KV.first, KV.second, SVB);
-  });
-}
-
-/// Code the analyzer cannot see may join work whose handle it is given, or
-/// wait for a signal about an object it is given: forget such sharing.
-void LoopVarCaptureChecker::forgetReachableFrom(const CallEvent &Call,
-                                                CheckerContext &C) const {
-  ProgramStateRef State = C.getState();
-  SharedWithWorkTy Set = State->get<SharedWithWork>();
-  if (Set.isEmpty())
-    return;
-  llvm::SmallPtrSet<const MemRegion *, 8> Bases;
-  llvm::SmallPtrSet<SymbolRef, 8> Syms;
-  for (unsigned I = 0, N = Call.getNumArgs(); I < N; ++I) {
-    SVal V = Call.getArgSVal(I);
-    if (SymbolRef Sym = V.getAsSymbol())
-      Syms.insert(Sym);
-    if (const MemRegion *R = V.getAsRegion())
-      Bases.insert(cvet::stripReinterpretCasts(R)->getBaseRegion());
-  }
-  for (const Sharing &E : Set) {
-    // A named function without arguments works on global state: the usual
-    // reason to call one right after a spawn is a wait on a global
-    // semaphore, barrier or flag (`wait_for_start()`). Calls through
-    // pointers (`next()`) are more often producers.
-    bool Reachable = (Call.getNumArgs() == 0 &&
-                      isa_and_nonnull<FunctionDecl>(Call.getDecl())) ||
-                     Bases.count(E.object()->getBaseRegion()) ||
-                     (E.handleSymbol() && Syms.count(E.handleSymbol()));
-    if (const MemRegion *HR = E.handleRegion()) {
-      const MemRegion *Base = HR->getBaseRegion();
-      // A handle kept outside the stack can be joined by any code, unless it
-      // is in memory this path allocated and never let out (a calloc'd
-      // handle array that only a local points to).
-      Reachable = Reachable || Bases.count(Base) ||
-                  !(cvet::isOnStack(Base) || privateHeap(State, Base));
-    }
-    if (Reachable)
-      State = State->remove<SharedWithWork>(E);
-  }
-  if (State != C.getState())
-    C.addTransition(State);
-}
-
-/// Whether Base is memory an allocator (malloc, calloc, xcalloc: the
-/// model's New) returned on this path, that has not escaped to code the
-/// analyzer cannot see.
-bool LoopVarCaptureChecker::privateHeap(ProgramStateRef State,
-                                        const MemRegion *Base) const {
-  const auto *SR = dyn_cast<SymbolicRegion>(Base);
-  const auto *Sym = SR ? dyn_cast<SymbolConjured>(SR->getSymbol()) : nullptr;
-  const auto *CE = Sym ? dyn_cast_or_null<CallExpr>(Sym->getStmt()) : nullptr;
-  return CE && Allocators->lookupAsWritten(*CE) &&
-         !State->contains<EscapedMemory>(Sym);
-}
-
-ProgramStateRef LoopVarCaptureChecker::checkPointerEscape(
-    ProgramStateRef State, const InvalidatedSymbols &Escaped,
-    const CallEvent *Call, PointerEscapeKind) const {
-  // Library calls (free, memset) and the spawns and joins themselves do not
-  // keep the memory for code that could join through it.
-  if (Call && (Call->isInSystemHeader() || Spawns->lookup(*Call) ||
-               Joins->lookup(*Call)))
-    return State;
-  for (const Sharing &E : State->get<SharedWithWork>())
-    if (const MemRegion *HR = E.handleRegion())
-      if (const auto *SR = dyn_cast<SymbolicRegion>(HR->getBaseRegion()))
-        if (Escaped.count(SR->getSymbol()))
-          State = State->add<EscapedMemory>(SR->getSymbol());
-  return State;
-}
-
 void LoopVarCaptureChecker::checkPostCall(const CallEvent &Call,
                                           CheckerContext &C) const {
   if (const cvet::ThreadSpawn *const *S = Spawns->lookup(Call)) {
@@ -554,12 +380,52 @@ void LoopVarCaptureChecker::checkPostCall(const CallEvent &Call,
     join(**J, Call, C);
     return;
   }
-  if (!C.wasInlined && !Call.isInSystemHeader())
-    forgetReachableFrom(Call, C);
+  if (const cvet::ThreadDetach *const *D = Detaches->lookup(Call)) {
+    detach(**D, Call, C);
+    return;
+  }
+  if (!C.wasInlined)
+    afterUnknownCall(Call, C);
 }
 
-/// Library calls write through pointers to non-const data (snprintf(buf),
-/// memset of a struct is not seen: void * is too vague to call a write).
+/// The record types of the objects the model's lock, unlock and wait
+/// functions take (pthread_mutex_t, pthread_cond_t, sem_t, GMutex, GCond),
+/// as declared in this translation unit.
+const llvm::SmallPtrSetImpl<const Type *> &
+LoopVarCaptureChecker::syncTypes(ASTContext &Ctx) const {
+  if (SyncTypesOf == &Ctx)
+    return SyncTypes;
+  SyncTypesOf = &Ctx;
+  SyncTypes.clear();
+  auto Add = [&](llvm::StringRef Name, std::optional<unsigned> Arg) {
+    if (Name.empty() || Name.contains(':'))
+      return;
+    for (const NamedDecl *ND :
+         Ctx.getTranslationUnitDecl()->lookup(&Ctx.Idents.get(Name)))
+      if (const auto *FD = dyn_cast<FunctionDecl>(ND))
+        for (unsigned I = 0; I < FD->getNumParams(); ++I) {
+          QualType T = FD->getParamDecl(I)->getType();
+          if ((!Arg || *Arg == I) && T->isPointerType() &&
+              T->getPointeeType()->isRecordType())
+            SyncTypes.insert(
+                T->getPointeeType()->getCanonicalTypeUnqualified().getTypePtr());
+        }
+  };
+  for (const cvet::LockOp &L : Model->Locks)
+    Add(L.Function, L.AllArgs ? std::nullopt : L.LockArg);
+  for (const cvet::ThreadJoin &J : Model->ThreadJoins)
+    if (J.AllWork)
+      Add(J.Function, std::nullopt);
+  return SyncTypes;
+}
+
+/// Library calls that write into memory their arguments point to: the
+/// model's Writes entries (memcpy's void * destination, sscanf's outputs)
+/// and, for functions declared in system headers, every parameter that is
+/// a non-const typed pointer (fgets, snprintf, accept's address). A pointer
+/// to a synchronisation object inside the shared object (a mutex, a
+/// condition, a semaphore) is no write: an object with its own lock is
+/// shared by design, and its later changes are guarded.
 void LoopVarCaptureChecker::checkPreCall(const CallEvent &Call,
                                          CheckerContext &C) const {
   if (const cvet::ThreadSpawn *const *S = Spawns->lookup(Call)) {
@@ -568,40 +434,50 @@ void LoopVarCaptureChecker::checkPreCall(const CallEvent &Call,
         C.addTransition(C.getState()->set<DataBeforeCall>(Origin, Object));
     return;
   }
-  if (C.getState()->get<SharedWithWork>().isEmpty())
+  ProgramStateRef State = C.getState();
+  if (State->get<SharedWithWork>().isEmpty() || Joins->lookup(Call) ||
+      Detaches->lookup(Call))
     return;
-  if (!Call.isInSystemHeader() || Joins->lookup(Call))
-    return;
+  const cvet::WriteCall *const *W = Writes->lookup(Call);
+  bool System = Call.isInSystemHeader();
   const auto *FD = dyn_cast_or_null<FunctionDecl>(Call.getDecl());
-  if (!FD)
+  if (!W && !(System && FD))
     return;
-  for (unsigned I = 0, N = std::min(Call.getNumArgs(), FD->getNumParams());
-       I < N; ++I) {
-    QualType PT = FD->getParamDecl(I)->getType();
-    if (!PT->isPointerType())
-      continue;
-    QualType T = PT->getPointeeType();
-    if (T.isConstQualified() || T->isVoidType() || T->isFunctionType())
-      continue;
-    const MemRegion *R = Call.getArgSVal(I).getAsRegion();
+  llvm::SmallVector<const MemRegion *, 4> Written;
+  for (unsigned I = 0, N = Call.getNumArgs(); I < N; ++I) {
+    bool Writes = W && (I == (*W)->DataArg ||
+                        ((*W)->AndFollowing && I > (*W)->DataArg));
+    if (!Writes && System && FD && I < FD->getNumParams()) {
+      QualType PT = FD->getParamDecl(I)->getType();
+      QualType T = PT->isPointerType() ? PT->getPointeeType() : QualType();
+      // void * is too vague to call a write (gpointer user data, containers):
+      // those calls are the model's Writes.
+      Writes = !T.isNull() && !T.isConstQualified() && !T->isVoidType() &&
+               !T->isFunctionType();
+    }
+    const MemRegion *R = Writes ? Call.getArgSVal(I).getAsRegion() : nullptr;
     if (!R)
       continue;
     R = cvet::stripReinterpretCasts(R);
-    // A call on a member that is itself an object (a mutex inside a shared
-    // struct) is synchronisation, not a change of the data: the object is
-    // shared by design, and its later changes are guarded.
-    if (T->isRecordType()) {
-      ProgramStateRef State = C.getState();
+    const auto *TR = dyn_cast<TypedValueRegion>(R);
+    if (TR && syncTypes(C.getASTContext())
+                  .count(TR->getValueType()
+                             ->getCanonicalTypeUnqualified()
+                             .getTypePtr())) {
       for (const Sharing &E : State->get<SharedWithWork>())
-        if (R != E.object() && R->isSubRegionOf(E.object()))
+        if (R == E.object() || R->isSubRegionOf(E.object()))
           State = State->remove<SharedWithWork>(E);
-      if (State != C.getState()) {
-        C.addTransition(State);
-        return;
-      }
+      continue;
     }
-    checkWrite(R, /*PartsCount=*/!T->isRecordType(), Call.getOriginExpr(), C);
+    Written.push_back(R);
   }
+  if (State != C.getState()) {
+    C.addTransition(State);
+    return;
+  }
+  for (const MemRegion *R : Written)
+    if (checkWrite(R, /*PartsCount=*/true, Call.getOriginExpr(), C, &Call))
+      return;
 }
 
 /// Reports of one sharing on several paths (each branch of a switch that
@@ -611,13 +487,14 @@ PathDiagnosticLocation uniqueingLocation(const Sharing &E, CheckerContext &C) {
                                              E.spawnContext());
 }
 
-void LoopVarCaptureChecker::checkWrite(const MemRegion *Written,
+bool LoopVarCaptureChecker::checkWrite(const MemRegion *Written,
                                        bool PartsCount, const Stmt *S,
-                                       CheckerContext &C) const {
+                                       CheckerContext &C,
+                                       const CallEvent *ByCall) const {
   ProgramStateRef State = C.getState();
   SharedWithWorkTy Set = State->get<SharedWithWork>();
   if (Set.isEmpty() || !S)
-    return;
+    return false;
   // A declaration run again: the previous iteration's object is gone.
   bool Redeclared = false;
   if (const auto *DS = dyn_cast<DeclStmt>(S))
@@ -630,21 +507,32 @@ void LoopVarCaptureChecker::checkWrite(const MemRegion *Written,
         !inOneLoop(E, S, C.getLocationContext()) ||
         (!Redeclared && writeLeavesLoop(E, S, C.getLocationContext())))
       continue;
+    std::string Name = nameOf(E.object());
     ExplodedNode *N = C.generateNonFatalErrorNode(
         forgetObject(State, E.object())->add<ReportedVariables>(E.variable()));
     if (!N)
-      return;
-    std::string Name = nameOf(E.object());
+      return false;
     auto R = std::make_unique<PathSensitiveBugReport>(
         BT,
         Redeclared ? scopeMessage(Name, E.kind(), /*AtReturn=*/false)
                    : changedMessage(Name, E.kind(), /*Captured=*/false),
         N, uniqueingLocation(E, C), E.spawnContext()->getDecl());
     R->markInteresting(E.object());
+    // The warning says that the loop changes the object; a library call
+    // that does it is named.
+    const auto *FD = ByCall ? dyn_cast_or_null<FunctionDecl>(ByCall->getDecl())
+                            : nullptr;
+    if (FD && FD->getIdentifier())
+      R->addNote("'" + FD->getName().str() + "' writes into '" + Name +
+                     "' while the " + wording(E.kind()).Noun +
+                     " may still use it",
+                 PathDiagnosticLocation::createBegin(S, C.getSourceManager(),
+                                                     C.getLocationContext()));
     // No range: ranges take part in uniqueing, and the write is the location.
     C.emitReport(std::move(R));
-    return;
+    return true;
   }
+  return false;
 }
 
 void LoopVarCaptureChecker::checkBind(
@@ -691,43 +579,13 @@ const Stmt *loopOfCondition(const ParentMap &PM, const Stmt *Cond) {
   return nullptr;
 }
 
-/// Whether S reads an atomic or volatile object, or names one of Vars.
-bool readsFlag(const Stmt *S, const llvm::SmallPtrSetImpl<const Decl *> &Vars) {
-  if (!S || isa<LambdaExpr, BlockExpr>(S))
-    return false;
-  if (isa<AtomicExpr>(S))
-    return true;
-  if (const auto *E = dyn_cast<Expr>(S)) {
-    QualType T = E->getType();
-    if (E->isGLValue() && (T.isVolatileQualified() || T->isAtomicType()))
-      return true;
-  }
-  if (const auto *DRE = dyn_cast<DeclRefExpr>(S))
-    if (Vars.count(DRE->getDecl()))
-      return true;
-  bool Found = false;
-  forEachChild(S, [&](const Stmt *C) { Found = Found || readsFlag(C, Vars); });
-  return Found;
-}
-
-/// Whether S calls a function the model says waits for all work
-/// (pthread_cond_wait, sem_wait, ...).
-bool LoopVarCaptureChecker::callsWaitAll(const Stmt *S) const {
-  if (!S || isa<LambdaExpr, BlockExpr>(S))
-    return false;
-  if (const auto *CE = dyn_cast<CallExpr>(S))
-    if (const cvet::ThreadJoin *const *J = Joins->lookupAsWritten(*CE))
-      if ((*J)->AllWork)
-        return true;
-  bool Found = false;
-  forEachChild(S, [&](const Stmt *C) { Found = Found || callsWaitAll(C); });
-  return Found;
-}
-
 /// A loop after the spawn that waits for the work to take its copy:
 /// `while (!arg.taken) pthread_cond_wait(...)`, `while (!atomic_load(&ready));`
 /// or a poll of the shared object itself. Its condition may already be false
 /// the first time (the worker was quick), so reaching it counts as the wait.
+/// A loop that joins handles (`for (...) g_thread_join(...)`) joins those the
+/// spawning loop stored in a container: the analyzer cannot tell how many
+/// the container holds, and may take it for empty.
 /// Returns the state without the sharing such a loop waits for.
 ProgramStateRef LoopVarCaptureChecker::waitLoop(const Stmt *Loop,
                                                 ProgramStateRef State,
@@ -738,13 +596,19 @@ ProgramStateRef LoopVarCaptureChecker::waitLoop(const Stmt *Loop,
   llvm::SmallPtrSet<const Decl *, 4> Vars;
   for (const Sharing &E : Set)
     Vars.insert(E.variable()->getDecl());
-  bool Waits = callsWaitAll(loopBody(Loop)) || readsFlag(loopCond(Loop), Vars);
-  if (!Waits)
+  ASTContext &Ctx = C.getASTContext();
+  bool Waits = callsJoin(loopBody(Loop), Ctx, /*AllWorkOnly=*/true) ||
+               readsFlag(loopCond(Loop), Vars, Ctx);
+  bool Joins = !Waits && llvm::any_of(Set, [](const Sharing &E) {
+    return E.isStored() && !E.isDetached();
+  }) && callsJoin(loopBody(Loop), Ctx, /*AllWorkOnly=*/false);
+  if (!Waits && !Joins)
     return State;
   for (const Sharing &E : Set) {
     // A loop that spawns is the loop of the bug, not a wait.
     const Stmt *SpawnAt = cvet::stmtInFrame(E.spawn(), E.spawnContext(), SFC);
-    if (SpawnAt && isWithin(PM, SpawnAt, Loop))
+    if ((SpawnAt && isWithin(PM, SpawnAt, Loop)) ||
+        (!Waits && !(E.isStored() && !E.isDetached())))
       continue;
     State = State->remove<SharedWithWork>(E);
   }
@@ -840,18 +704,6 @@ ProgramStateRef LoopVarCaptureChecker::checkRegionChanges(
     if (Widened(E.object()) || Widened(E.handleRegion()))
       State = State->remove<SharedWithWork>(E);
   return State;
-}
-
-void LoopVarCaptureChecker::checkLiveSymbols(ProgramStateRef State,
-                                             SymbolReaper &SR) const {
-  // Keep the spawn's result alive: its constraints say whether work started.
-  for (const Sharing &E : State->get<SharedWithWork>())
-    if (SymbolRef Ret = E.startedIfSymbol())
-      SR.markLive(Ret);
-  // And a join's, while anything is left to report.
-  if (!State->get<SharedWithWork>().isEmpty())
-    for (const auto &[Ret, Success] : State->get<JoinResults>())
-      SR.markLive(Ret);
 }
 
 void LoopVarCaptureChecker::printState(raw_ostream &Out, ProgramStateRef State,

@@ -1,9 +1,10 @@
 //===- LoopVarCapture.h - cvet.LoopVarCapture's checker class --*- C++ -*-===//
 //
-// The checker class, shared by the rule's two parts: Checker.cpp (the
-// path-sensitive part: C spawns of the model's ThreadSpawn / ThreadJoin
-// entries, the program state in Sharing.h) and AsyncScan.cpp (the AST part:
-// lambdas and blocks handed to the model's Async calls).
+// The checker class, shared by the rule's parts: Checker.cpp (the
+// path-sensitive part: C spawns of the model's ThreadSpawn entries, writes,
+// lifetimes; the program state in Sharing.h), Handles.cpp (joins, detaches,
+// handles handed to other code) and AsyncScan.cpp (the AST part: lambdas and
+// blocks handed to the model's Async calls).
 //
 //===----------------------------------------------------------------------===//
 
@@ -30,6 +31,7 @@ using namespace clang;
 using namespace clang::ento;
 
 class AsyncScan;
+class Sharing;
 
 /// A class whose constructor starts work (std::thread), as name parts.
 struct AsyncClass {
@@ -75,33 +77,46 @@ private:
   std::optional<CallDescriptionMap<const cvet::ThreadSpawn *>> Spawns;
   std::optional<CallDescriptionMap<bool>> Allocators;
   std::optional<CallDescriptionMap<const cvet::ThreadJoin *>> Joins;
+  std::optional<CallDescriptionMap<const cvet::ThreadDetach *>> Detaches;
+  std::optional<CallDescriptionMap<const cvet::WriteCall *>> Writes;
   std::optional<CallDescriptionMap<const cvet::AsyncCall *>> AsyncFunctions;
   std::vector<AsyncClass> AsyncClasses;
+  // The types of synchronisation objects, per translation unit.
+  mutable const ASTContext *SyncTypesOf = nullptr;
+  mutable llvm::SmallPtrSet<const Type *, 8> SyncTypes;
 
   // Path-sensitive part.
   void startSharing(const cvet::ThreadSpawn &S, const CallEvent &Call,
                     CheckerContext &C) const;
-  void join(const cvet::ThreadJoin &J, const CallEvent &Call,
-            CheckerContext &C) const;
-  void forgetReachableFrom(const CallEvent &Call, CheckerContext &C) const;
-  void checkWrite(const MemRegion *Written, bool PartsCount, const Stmt *S,
-                  CheckerContext &C) const;
+  const llvm::SmallPtrSetImpl<const Type *> &syncTypes(ASTContext &Ctx) const;
+  bool checkWrite(const MemRegion *Written, bool PartsCount, const Stmt *S,
+                  CheckerContext &C, const CallEvent *ByCall = nullptr) const;
+
   bool reportScopeEnd(const VarRegion *Var, bool AtReturn,
                       ProgramStateRef After, CheckerContext &C) const;
   const NoteTag *spawnNote(const MemRegion *Object, WorkKind K,
                            CheckerContext &C) const;
-  bool callsWaitAll(const Stmt *S) const;
+  bool callsJoin(const Stmt *S, ASTContext &Ctx, bool AllWorkOnly) const;
   ProgramStateRef waitLoop(const Stmt *Loop, ProgramStateRef State,
                            CheckerContext &C) const;
+
+  // Handles, joins, detaches (Handles.cpp).
+  void join(const cvet::ThreadJoin &J, const CallEvent &Call,
+            CheckerContext &C) const;
+  void detach(const cvet::ThreadDetach &D, const CallEvent &Call,
+              CheckerContext &C) const;
+  void afterUnknownCall(const CallEvent &Call, CheckerContext &C) const;
 
   // AST part (AsyncScan.cpp).
   friend class AsyncScan;
   const cvet::AsyncCall *asyncClassOf(const CXXRecordDecl *RD) const;
 };
 
-/// Whether S reads one of Vars, or a volatile or atomic object: the
-/// condition of a loop that waits for a flag the work sets.
-bool readsFlag(const Stmt *S, const llvm::SmallPtrSetImpl<const Decl *> &Vars);
+/// Whether S (outside the lambdas and blocks in it) reads one of Vars, or a
+/// volatile or atomic object: the condition of a loop that waits for a flag
+/// the work sets.
+bool readsFlag(const Stmt *S, const llvm::SmallPtrSetImpl<const Decl *> &Vars,
+               ASTContext &Ctx);
 
 } // namespace cvet::loopvar
 

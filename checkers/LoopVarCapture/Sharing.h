@@ -3,7 +3,8 @@
 // One stack object handed to one piece of pending work: the value the
 // path-sensitive part keeps in the program state (SharedWithWork), from the
 // spawn that shares the object until a join ends the sharing or a report
-// does.
+// does. The set is a trait of its own (not in an anonymous namespace) so that
+// Checker.cpp and Handles.cpp read one set.
 //
 //===----------------------------------------------------------------------===//
 
@@ -15,7 +16,10 @@
 #include "clang/Analysis/AnalysisDeclContext.h"
 #include "clang/StaticAnalyzer/Core/PathSensitive/MemRegion.h"
 #include "clang/StaticAnalyzer/Core/PathSensitive/SymExpr.h"
+#include "clang/StaticAnalyzer/Core/PathSensitive/ProgramState.h"
+#include "clang/StaticAnalyzer/Core/PathSensitive/ProgramStateTrait.h"
 #include "llvm/ADT/FoldingSet.h"
+#include "llvm/ADT/ImmutableSet.h"
 #include "llvm/Support/raw_ostream.h"
 #include <tuple>
 
@@ -34,6 +38,12 @@ class Sharing {
   SymbolRef HandleSym;           ///< the handle's value
   SymbolRef StartedIf;           ///< the return value, with SuccessReturn
   int64_t Success;
+  /// The handle was given up (pthread_detach): no join will come.
+  bool Detached = false;
+  /// The handle was stored into a container (g_ptr_array_add(threads, t)):
+  /// a join of a handle loaded from it may be this work's.
+  bool Stored = false;
+  const MemRegion *Container = nullptr; ///< where it was stored, when known
 
   Sharing(const MemRegion *Object, const Expr *Spawn,
           const LocationContext *SpawnLC, HandleLoc Handle,
@@ -49,7 +59,8 @@ class Sharing {
 
   auto key() const {
     return std::make_tuple(Object, Spawn, SpawnLC, (int)Handle, HandleRegion,
-                           HandleSym, StartedIf, Success);
+                           HandleSym, StartedIf, Success, Detached, Stored,
+                           Container);
   }
 
 public:
@@ -71,8 +82,24 @@ public:
   }
   /// The same work, started only if the call returned Success.
   Sharing startedIf(SymbolRef Ret, int64_t Value) const {
-    return Sharing(Object, Spawn, SpawnLC, Handle, HandleRegion, HandleSym, Ret,
-                   Value);
+    Sharing S = *this;
+    S.StartedIf = Ret;
+    S.Success = Value;
+    return S;
+  }
+  /// The same work, given up: nothing joins it any more.
+  Sharing detached() const {
+    Sharing S = *this;
+    S.Detached = true;
+    return S;
+  }
+  /// The same work, its handle stored into Where (null: a container the
+  /// call did not name).
+  Sharing storedIn(const MemRegion *Where) const {
+    Sharing S = *this;
+    S.Stored = true;
+    S.Container = Where;
+    return S;
   }
 
   const MemRegion *object() const { return Object; }
@@ -83,6 +110,9 @@ public:
   SymbolRef handleSymbol() const { return HandleSym; }
   SymbolRef startedIfSymbol() const { return StartedIf; }
   int64_t successValue() const { return Success; }
+  bool isDetached() const { return Detached; }
+  bool isStored() const { return Stored; }
+  const MemRegion *container() const { return Container; }
   WorkKind kind() const {
     return Handle == HandleLoc::None ? WorkKind::Callback : WorkKind::Thread;
   }
@@ -104,6 +134,9 @@ public:
     ID.AddPointer(HandleSym);
     ID.AddPointer(StartedIf);
     ID.AddInteger(Success);
+    ID.AddBoolean(Detached);
+    ID.AddBoolean(Stored);
+    ID.AddPointer(Container);
   }
 
   void dump(llvm::raw_ostream &OS) const {
@@ -114,10 +147,29 @@ public:
       OS << " handle=" << HandleSym;
     if (StartedIf)
       OS << " if " << StartedIf << " == " << Success;
+    if (Detached)
+      OS << " detached";
+    if (Stored)
+      OS << " stored in " << Container;
   }
   LLVM_DUMP_METHOD void dump() const { dump(llvm::errs()); }
 };
 
+/// The program state's pending sharings.
+struct SharedWithWork {};
+using SharedWithWorkTy = llvm::ImmutableSet<Sharing>;
+
 } // namespace cvet::loopvar
+
+namespace clang::ento {
+template <>
+struct ProgramStateTrait<cvet::loopvar::SharedWithWork>
+    : public ProgramStatePartialTrait<cvet::loopvar::SharedWithWorkTy> {
+  static void *GDMIndex() {
+    static int Index;
+    return &Index;
+  }
+};
+} // namespace clang::ento
 
 #endif // CVET_CHECKERS_LOOPVARCAPTURE_SHARING_H

@@ -1,4 +1,4 @@
-//===- Threads.cpp - reading the sections ThreadSpawns, ThreadJoins, Async ===//
+//===- Threads.cpp - reading the thread sections and Writes --------------===//
 
 #include "cvet/model/Threads.h"
 
@@ -61,6 +61,26 @@ std::string MappingTraits<ThreadJoin>::validate(IO &IO, ThreadJoin &J) {
   if (E.empty() && J.AllWork && J.HandleByPointer)
     E = "'" + J.Function + "': 'AllWork' joins have no handle to point at";
   return E;
+}
+
+void MappingTraits<ThreadDetach>::mapping(IO &IO, ThreadDetach &D) {
+  IO.mapRequired("Function", D.Function);
+  IO.mapOptional("HandleArg", D.HandleArg, 0u);
+  IO.mapOptional("HandleByPointer", D.HandleByPointer, false);
+}
+
+std::string MappingTraits<ThreadDetach>::validate(IO &IO, ThreadDetach &D) {
+  return checkFunctionName(D.Function);
+}
+
+void MappingTraits<WriteCall>::mapping(IO &IO, WriteCall &W) {
+  IO.mapRequired("Function", W.Function);
+  IO.mapRequired("DataArg", W.DataArg);
+  IO.mapOptional("AndFollowing", W.AndFollowing, false);
+}
+
+std::string MappingTraits<WriteCall>::validate(IO &IO, WriteCall &W) {
+  return checkFunctionName(W.Function);
 }
 
 void MappingTraits<AsyncCall>::mapping(IO &IO, AsyncCall &A) {

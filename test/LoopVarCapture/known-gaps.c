@@ -4,8 +4,6 @@
 // expected-no-diagnostics
 
 #include <pthread.h>
-#include <string.h>
-#include <unistd.h>
 
 void *worker(void *arg);
 #define N 4
@@ -32,32 +30,4 @@ again:
     goto again;
   for (i = 0; i < n && i < N; i++)
     pthread_join(t[i], NULL);
-}
-
-void struct_refilled_through_void_pointer(const struct arg *src, int n) {
-  pthread_t t[N];
-  struct arg a;
-  for (int i = 0; i < n && i < N; i++) {
-    memcpy(&a, &src[i], sizeof a); // TODO-expected-warning{{Address of 'a' is passed to the thread started here, and the loop changes 'a' before the thread is joined}}
-    pthread_create(&t[i], NULL, worker, &a);
-  }
-  for (int i = 0; i < n && i < N; i++)
-    pthread_join(t[i], NULL);
-}
-
-struct request {
-  int op;
-  int len;
-};
-
-void request_read_into_reused_struct(int fd) {
-  struct request r;
-  pthread_t t[N];
-  int k = 0;
-  while (k < N && read(fd, &r, sizeof r) == sizeof r) { // TODO-expected-warning{{Address of 'r' is passed to the thread started here, and the loop changes 'r' before the thread is joined}}
-    pthread_create(&t[k], NULL, worker, &r);
-    k++;
-  }
-  while (k-- > 0)
-    pthread_join(t[k], NULL);
 }

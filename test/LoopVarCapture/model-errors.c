@@ -35,4 +35,14 @@
 // RUN:   | FileCheck %s --check-prefix=WAIT
 // WAIT: error: invalid input for checker option 'cvet.LoopVarCapture:ModelFiles', that expects a readable, valid cvet model file ({{.*}}bad-wait.yaml:2:7: 'mylib::Executor::submit': 'Wait' lists member functions ('get()' is not one)
 
+// RUN: not %clang_analyze_cc1 -analyzer-checker=cvet.LoopVarCapture \
+// RUN:   -analyzer-config cvet.LoopVarCapture:ModelFiles=%inputs/threads/models/bad-writes.yaml %s 2>&1 \
+// RUN:   | FileCheck %s --check-prefix=WRITES
+// WRITES: error: invalid input for checker option 'cvet.LoopVarCapture:ModelFiles', that expects a readable, valid cvet model file ({{.*}}bad-writes.yaml:2:7: missing required key 'DataArg')
+
+// RUN: not %clang_analyze_cc1 -analyzer-checker=cvet.LoopVarCapture \
+// RUN:   -analyzer-config cvet.LoopVarCapture:ModelFiles=%inputs/threads/models/bad-detach.yaml %s 2>&1 \
+// RUN:   | FileCheck %s --check-prefix=DETACH
+// DETACH: error: invalid input for checker option 'cvet.LoopVarCapture:ModelFiles', that expects a readable, valid cvet model file ({{.*}}bad-detach.yaml:2:7: 'my_detach(t)' is not a function name{{.*}})
+
 void f(void) {}

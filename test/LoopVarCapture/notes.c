@@ -6,6 +6,7 @@
 
 #include <glib.h>
 #include <pthread.h>
+#include <string.h>
 
 void *worker(void *arg);
 gboolean on_idle(gpointer data);
@@ -56,4 +57,25 @@ void write_notes(GThreadPool *pool, const int *ids, int n) {
     g_thread_pool_push(pool, &job, NULL); // expected-note{{Thread started here with the address of 'job'}}
   }
   g_thread_pool_free(pool, FALSE, TRUE);
+}
+
+struct scan_args {
+  int shard;
+};
+
+void library_write_notes(int n) {
+  pthread_t t[N];
+  struct scan_args args;
+  int i;
+  for (i = 0; i < n && i < N; i++) { // expected-note 2{{Assuming 'i' is < 'n'}}
+                                     // expected-note@-1 2{{Left side of '&&' is true}}
+                                     // expected-note@-2 2{{Loop condition is true.  Entering loop body}}
+    memset(&args, 0, sizeof args); // expected-note{{'memset' writes into 'args' while the thread may still use it}}
+                                   // expected-warning@-1{{Address of 'args' is passed to the thread started here, and the loop changes 'args' before the thread is joined}}
+                                   // expected-note@-2{{Address of 'args' is passed to the thread started here, and the loop changes 'args' before the thread is joined}}
+    args.shard = i;
+    pthread_create(&t[i], NULL, worker, &args); // expected-note{{Thread started here with the address of 'args'}}
+  }
+  while (i-- > 0)
+    pthread_join(t[i], NULL);
 }

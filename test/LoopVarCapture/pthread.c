@@ -59,7 +59,7 @@ void buffer_refilled_by_library_call(int n) {
   pthread_t t[N];
   char name[32];
   for (int i = 0; i < n && i < N; i++) {
-    snprintf(name, sizeof name, "worker-%d", i); // expected-warning{{Address of 'name' is passed to the thread started here, and the loop changes 'name' before the thread is joined}}
+    snprintf(name, sizeof name, "worker-%d", i); // expected-warning{{Address of 'name' is passed to the thread started here, and the loop changes 'name' before the thread is joined}} expected-note{{'snprintf' writes into 'name' while the thread may still use it}}
     pthread_create(&t[i], NULL, worker, name);
   }
   for (int i = 0; i < n && i < N; i++)

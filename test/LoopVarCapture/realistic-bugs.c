@@ -15,7 +15,7 @@ void pool_job(gpointer data, gpointer user_data);
 void reused_line_buffer(FILE *f) {
   char line[256];
   pthread_t t;
-  while (fgets(line, sizeof line, f)) { // expected-warning{{changes 'line'}}
+  while (fgets(line, sizeof line, f)) { // expected-warning{{changes 'line'}} expected-note{{'fgets' writes into 'line' while the thread may still use it}}
     pthread_create(&t, NULL, worker, line);
     pthread_detach(t);
   }
@@ -69,7 +69,7 @@ void name_buffer_snprintf(int n) {
   pthread_t t[N];
   char name[32];
   for (int i = 0; i < N; i++) {
-    snprintf(name, sizeof name, "worker-%d", i); // expected-warning{{changes 'name'}}
+    snprintf(name, sizeof name, "worker-%d", i); // expected-warning{{changes 'name'}} expected-note{{'snprintf' writes into 'name' while the thread may still use it}}
     pthread_create(&t[i], NULL, worker, name);
   }
   for (int i = 0; i < N; i++)
@@ -161,7 +161,7 @@ void name_copied_with_strcpy(const char **names, int n) {
   pthread_t t[N];
   char buf[64];
   for (int i = 0; i < N && i < n; i++) {
-    strcpy(buf, names[i]); // expected-warning{{changes 'buf'}}
+    strcpy(buf, names[i]); // expected-warning{{changes 'buf'}} expected-note{{'strcpy' writes into 'buf' while the thread may still use it}}
     pthread_create(&t[i], NULL, worker, buf);
   }
   for (int i = 0; i < N && i < n; i++)

@@ -1,4 +1,4 @@
-//===- Threads.h - model sections ThreadSpawns, ThreadJoins, Async -*- C++ -*-===//
+//===- Threads.h - model sections for threads and writes --------*- C++ -*-===//
 //
 //   ThreadSpawns:
 //     # pthread_create(&tid, NULL, worker, &arg); ... pthread_join(tid, NULL);
@@ -9,9 +9,16 @@
 //   Async:
 //     # std::thread t([&] { use(i); }); ... t.join();
 //     - { Function: std::thread::thread, Work: Thread, Wait: [join] }
+//   ThreadDetaches:
+//     # pthread_detach(tid);
+//     - { Function: pthread_detach, HandleArg: 0 }
+//   Writes:
+//     # while (recv(fd, &req, sizeof req, 0) > 0) ...
+//     - { Function: recv, DataArg: 1 }
 //
-// Functions that start work which may run later, and those that wait for it
-// (LoopVarCapture; UnsyncMapWrite reads them too). docs/models.md has every
+// Functions that start work which may run later, those that wait for it or
+// give it up, and calls that write through untyped pointers (LoopVarCapture;
+// UnsyncMapWrite reads spawns and joins too). docs/models.md has every
 // key. `ThreadSpawn` and `ThreadJoin` are deprecated spellings of the
 // section keys.
 //
@@ -72,6 +79,25 @@ struct ThreadJoin {
   std::optional<int64_t> SuccessReturn;
 };
 
+/// A function that gives a thread up instead of waiting for it
+/// (pthread_detach): nothing will join it afterwards.
+struct ThreadDetach {
+  std::string Function;
+  unsigned HandleArg = 0;
+  bool HandleByPointer = false;
+};
+
+/// A function that writes into the object an argument points to, where the
+/// parameter's type does not say so (void *, or the variadic outputs of
+/// sscanf). Non-const typed pointer parameters of system functions are
+/// writes without an entry.
+struct WriteCall {
+  std::string Function;
+  unsigned DataArg = 0; ///< The argument that points to the object written.
+  /// The arguments after DataArg are written too (sscanf's outputs).
+  bool AndFollowing = false;
+};
+
 /// What the work started by an Async call is, for messages.
 enum class AsyncWork {
   Thread,   ///< std::thread: joined
@@ -99,6 +125,8 @@ struct AsyncCall {
 LLVM_YAML_IS_SEQUENCE_VECTOR(cvet::ThreadSpawn)
 LLVM_YAML_IS_SEQUENCE_VECTOR(cvet::ThreadJoin)
 LLVM_YAML_IS_SEQUENCE_VECTOR(cvet::AsyncCall)
+LLVM_YAML_IS_SEQUENCE_VECTOR(cvet::WriteCall)
+LLVM_YAML_IS_SEQUENCE_VECTOR(cvet::ThreadDetach)
 
 namespace llvm::yaml {
 template <> struct ScalarEnumerationTraits<cvet::WorkRuns> {
@@ -114,6 +142,14 @@ template <> struct MappingTraits<cvet::ThreadSpawn> {
 template <> struct MappingTraits<cvet::ThreadJoin> {
   static void mapping(IO &IO, cvet::ThreadJoin &J);
   static std::string validate(IO &IO, cvet::ThreadJoin &J);
+};
+template <> struct MappingTraits<cvet::ThreadDetach> {
+  static void mapping(IO &IO, cvet::ThreadDetach &D);
+  static std::string validate(IO &IO, cvet::ThreadDetach &D);
+};
+template <> struct MappingTraits<cvet::WriteCall> {
+  static void mapping(IO &IO, cvet::WriteCall &W);
+  static std::string validate(IO &IO, cvet::WriteCall &W);
 };
 template <> struct MappingTraits<cvet::AsyncCall> {
   static void mapping(IO &IO, cvet::AsyncCall &A);
