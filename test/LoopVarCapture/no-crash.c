@@ -13,6 +13,7 @@
 
 #include <pthread.h>
 #include <glib.h>
+#include <stdio.h>
 #include <uv.h>
 
 void *worker();
@@ -211,4 +212,29 @@ void odd_handle_types(struct opaque *o, int n) {
     void_join(raw);
     void_join(o);
   }
+}
+
+void struct_detach(struct handle *h);
+void odd_read(int fd);
+int made_up_store();
+
+// Detaches and writes whose arguments do not fit, a handle stored through a
+// function without a prototype, sscanf without outputs.
+void odd_detaches_and_writes(struct opaque *o, const char *line, int n) {
+  struct handle h;
+  GPtrArray *kept = g_ptr_array_new();
+  int i;
+  for (i = 0; i < n; i++) {
+    GThread *t = g_thread_new("w", worker, &h);
+    made_up_store(kept, t);
+    g_ptr_array_add(kept, t);
+    struct_spawn(&h, o);
+    struct_detach(&h);
+    made_up_detach(&h);
+    made_up_read(&h);
+    odd_read(3);
+    sscanf(line, "x");
+  }
+  for (i = 0; i < n; i++)
+    g_thread_join(g_ptr_array_index(kept, i));
 }

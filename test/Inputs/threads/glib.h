@@ -65,4 +65,12 @@ gpointer g_async_queue_pop(GAsyncQueue *queue);
 gpointer g_malloc(unsigned long n);
 void g_free(gpointer p);
 
+typedef struct _GPtrArray {
+  gpointer *pdata;
+  guint len;
+} GPtrArray;
+GPtrArray *g_ptr_array_new(void);
+void g_ptr_array_add(GPtrArray *array, gpointer data);
+#define g_ptr_array_index(array, index_) ((array)->pdata)[index_]
+
 #endif

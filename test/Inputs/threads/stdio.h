@@ -8,4 +8,5 @@ typedef struct _FILE FILE;
 int printf(const char *fmt, ...);
 int snprintf(char *buf, size_t n, const char *fmt, ...);
 char *fgets(char *buf, int n, FILE *f);
+int sscanf(const char *s, const char *fmt, ...);
 #endif
