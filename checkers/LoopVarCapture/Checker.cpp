@@ -447,15 +447,31 @@ void LoopVarCaptureChecker::checkPreCall(const CallEvent &Call,
   for (unsigned I = 0, N = Call.getNumArgs(); I < N; ++I) {
     bool Writes = W && (I == (*W)->DataArg ||
                         ((*W)->AndFollowing && I > (*W)->DataArg));
+    SVal V = Call.getArgSVal(I);
     if (!Writes && System && FD && I < FD->getNumParams()) {
       QualType PT = FD->getParamDecl(I)->getType();
+      // glibc's __SOCKADDR_ARG under _GNU_SOURCE (accept, recvfrom): a
+      // transparent union whose first member is the pointer.
+      if (const auto *RD = PT->getAsRecordDecl();
+          RD && RD->isUnion() && RD->hasAttr<TransparentUnionAttr>() &&
+          !RD->field_empty()) {
+        const FieldDecl *First = *RD->field_begin();
+        PT = First->getType();
+        if (auto CV = V.getAs<nonloc::CompoundVal>()) {
+          V = CV->begin() != CV->end() ? *CV->begin() : UnknownVal();
+        } else if (auto LCV = V.getAs<nonloc::LazyCompoundVal>()) {
+          auto L = State->getLValue(First, loc::MemRegionVal(LCV->getRegion()))
+                       .getAs<Loc>();
+          V = L ? State->getSVal(*L, PT) : UnknownVal();
+        }
+      }
       QualType T = PT->isPointerType() ? PT->getPointeeType() : QualType();
       // void * is too vague to call a write (gpointer user data, containers):
       // those calls are the model's Writes.
       Writes = !T.isNull() && !T.isConstQualified() && !T->isVoidType() &&
                !T->isFunctionType();
     }
-    const MemRegion *R = Writes ? Call.getArgSVal(I).getAsRegion() : nullptr;
+    const MemRegion *R = Writes ? V.getAsRegion() : nullptr;
     if (!R)
       continue;
     R = cvet::stripReinterpretCasts(R);

@@ -3,6 +3,10 @@
 // typed pointer parameter of a system function. The C library's own headers.
 // RUN: %clang_analyze --analyzer-no-default-checks -o %t.plist \
 // RUN:   -Xclang -analyzer-checker=core,cvet.LoopVarCapture -Xclang -verify %s
+// With _GNU_SOURCE, glibc passes socket addresses as a transparent union
+// (__SOCKADDR_ARG): accept and recvfrom still write through it.
+// RUN: %clang_analyze --analyzer-no-default-checks -D_GNU_SOURCE -o %t.gnu.plist \
+// RUN:   -Xclang -analyzer-checker=core,cvet.LoopVarCapture -Xclang -verify %s
 
 #include <errno.h>
 #include <netinet/in.h>
@@ -149,6 +153,30 @@ void accept_loop(int lfd) {
       continue;
     }
     pthread_detach(t);
+  }
+}
+
+// A UDP responder: each datagram's sender is written into the peer the
+// previous reply thread was given.
+struct peer {
+  struct sockaddr_in addr;
+  int seq;
+};
+
+void *reply_to(void *arg);
+
+void udp_loop(int fd) {
+  char buf[1500];
+  struct peer p = {.seq = 0};
+  socklen_t len;
+  pthread_t t;
+  for (;;) {
+    len = sizeof p.addr;
+    ssize_t n = recvfrom(fd, buf, sizeof buf, 0, (struct sockaddr *)&p.addr, &len); // expected-warning{{Address of 'p' is passed to the thread started here, and the loop changes 'p' before the thread is joined}} expected-note{{'recvfrom' writes into 'p' while the thread may still use it}}
+    if (n < 0)
+      break;
+    if (pthread_create(&t, NULL, reply_to, &p) == 0)
+      pthread_detach(t);
   }
 }
 
