@@ -11,9 +11,11 @@
 //   Shared --handle value passed as a void * (g_ptr_array_add(threads, t),
 //            list_append(l, t))--> Stored: a container keeps it, nobody
 //            joined it
-//   Stored --join of a handle loaded from that container, or a join in a
-//            loop that does not spawn whose handle names no pending work
-//            (a loop over the container)--> (not shared)
+//   Stored --join of a handle loaded from that container, a join in a loop
+//            that does not spawn whose handle names no pending work, or
+//            reaching the condition of such a loop whose body joins (a loop
+//            over the container, which may look empty: Checker.cpp's
+//            waitLoop)--> (not shared)
 //   Shared --the handle (typed) or the object passed to code the analyzer
 //            cannot see, a named unknown function without arguments, or a
 //            handle kept where other code can reach it--> (not shared):
