@@ -15,6 +15,8 @@ void ModelNames::add(const ModelNames &Other) {
     Functions.insert(E.getKey());
   for (const auto &E : Other.Macros)
     Macros.insert(E.getKey());
+  for (const auto &E : Other.Members)
+    Members.insert(E.getKey());
 }
 
 static void walk(yaml::Node *N, ModelNames &Into) {
@@ -40,6 +42,8 @@ static void walk(yaml::Node *N, ModelNames &Into) {
         Into.Functions.insert(V);
       else if (K == "Macro")
         Into.Macros.insert(V);
+      else if (K == "Member")
+        Into.Members.insert(V);
       continue;
     }
     walk(Value, Into);

@@ -598,13 +598,15 @@ void UnclosedIteratorChecker::applyAcquireAttributes(
 void UnclosedIteratorChecker::checkPostCall(const CallEvent &Call,
                                             CheckerContext &C) const {
   const auto *FD = dyn_cast_or_null<FunctionDecl>(Call.getDecl());
-  if (!FD) {
+  // A call through a function pointer field the model names (db->cursor).
+  bool Member = !mayBeModeled(Call) && (isModeled(Call) || ownersOf(Call));
+  if (!FD && !Member) {
     if (!C.getState()->get<GlobalScanMap>().isEmpty())
       C.addTransition(forgetGlobalScans(C.getState()));
     return;
   }
 
-  if (!mayBeModeled(Call)) {
+  if (!Member && !mayBeModeled(Call)) {
     // Values passed to code we cannot see that pointer escape does not
     // cover: integer handles, and scan objects passed by value (the copy may
     // be the one that is ended).
@@ -633,7 +635,7 @@ void UnclosedIteratorChecker::checkPostCall(const CallEvent &Call,
   }
 
   // Acquire.
-  if (const AcquireEntry *A = Acquirers.lookup(Call)) {
+  if (const AcquireEntry *A = acquirerOf(Call)) {
     acquire(Call, C, C.getState(), *A->Fam, A->Shape, A->Arg, A->SuccessReturn,
             /*StatusIsBool=*/false, A->Name, A->OwnerArg);
     return;
@@ -651,7 +653,7 @@ void UnclosedIteratorChecker::checkPostCall(const CallEvent &Call,
   }
 
   // Take ownership: the callee closes it now.
-  if (const auto *Own = Owners.lookup(Call)) {
+  if (const auto *Own = ownersOf(Call)) {
     for (const ArgEntry &O : *Own) {
       if (O.Arg >= Call.getNumArgs())
         continue;
@@ -666,7 +668,7 @@ void UnclosedIteratorChecker::checkPostCall(const CallEvent &Call,
   }
 
   // Use: a handle the code uses was opened, whatever the status said.
-  if (const auto *Uses = Users.lookup(Call)) {
+  if (const auto *Uses = usersOf(Call)) {
     for (const ArgEntry &U : *Uses) {
       if (U.Arg >= Call.getNumArgs())
         continue;
@@ -678,7 +680,7 @@ void UnclosedIteratorChecker::checkPostCall(const CallEvent &Call,
   }
 
   // Release.
-  const auto *Rels = Releasers.lookup(Call);
+  const auto *Rels = releasersOf(Call);
   if (!Rels) {
     if (State != C.getState())
       C.addTransition(State);
@@ -803,8 +805,7 @@ ProgramStateRef UnclosedIteratorChecker::checkConstPointerEscape(
     const CallEvent *Call, PointerEscapeKind Kind) const {
   if (State->get<IterSymMap>().isEmpty() || !Call)
     return State;
-  if (mayBeModeled(*Call) && (Acquirers.lookup(*Call) ||
-                              Releasers.lookup(*Call) || Users.lookup(*Call)))
+  if (isModeled(*Call))
     return State;
   const auto *FD = dyn_cast_or_null<FunctionDecl>(Call->getDecl());
   if (!FD || (hasHandleAttrs(FD) && !FD->isDefined()))
@@ -939,7 +940,8 @@ void cvet::registerUnclosedIteratorChecker(CheckerManager &Mgr) {
   cvet::ModelNames Triggers;
   for (const cvet::IteratorFamily &F : M->Iterators)
     for (const cvet::IteratorAcquire &A : F.Acquire)
-      Triggers.Functions.insert(A.Function);
+      (A.Member.empty() ? Triggers.Functions : Triggers.Members)
+          .insert(cvet::entryName(A));
   cvet::declareTriggers(Mgr, Checker, std::move(Triggers));
   Checker->buildTables(std::move(M));
 }

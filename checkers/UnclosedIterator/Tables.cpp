@@ -18,6 +18,12 @@ using namespace cvet::unclosed;
 
 void UnclosedIteratorChecker::buildTables(cvet::ModelRef M) {
   Model = std::move(M);
+  // The name messages give an entry: its function, or "DB->cursor".
+  auto displayName = [this](const auto &E) -> llvm::StringRef {
+    if (E.Member.empty())
+      return E.Function;
+    return MemberDisplayNames.emplace_back(cvet::memberDisplayName(E.Member));
+  };
   cvet::CallTableBuilder<AcquireEntry> Acq;
   cvet::GroupedCallTableBuilder<ReleaseEntry> Rel;
   cvet::GroupedCallTableBuilder<ArgEntry> Use, Own;
@@ -36,17 +42,24 @@ void UnclosedIteratorChecker::buildTables(cvet::ModelRef M) {
     F.Global = IF.Acquire.front().Handle == HandleLoc::None;
     if (F.Global)
       for (const cvet::IteratorRelease &R : IF.Release)
-        F.Releases.insert(cvet::unqualifiedName(R.Function));
+        if (R.Member.empty())
+          F.Releases.insert(cvet::unqualifiedName(R.Function));
     for (const cvet::IteratorRelease &R : IF.Release)
       if (F.Closer.empty() && !R.OnlyWhenReturnsNull && !R.EndsAll)
-        F.Closer = R.Function;
+        F.Closer = displayName(R);
     for (const cvet::IteratorRelease &R : IF.Release)
       F.EndedByOthers |= R.EndsAll;
     if (F.Closer.empty())
-      F.Closer = IF.Release.front().Function;
+      F.Closer = displayName(IF.Release.front());
 
     // Acquire.
     for (const cvet::IteratorAcquire &A : IF.Acquire) {
+      if (!A.Member.empty()) {
+        MemberAcquirers.try_emplace(
+            A.Member, AcquireEntry{&F, A.Handle, A.HandleArg, A.SuccessReturn,
+                                   displayName(A), A.OwnerArg});
+        continue;
+      }
       ModelNames.insert(cvet::unqualifiedName(A.Function));
       // The first family that names a function wins (user files come last).
       if (!SeenAcquire.insert(A.Function).second)
@@ -57,8 +70,10 @@ void UnclosedIteratorChecker::buildTables(cvet::ModelRef M) {
     }
     // Release.
     for (const cvet::IteratorRelease &R : IF.Release) {
-      ModelNames.insert(cvet::unqualifiedName(R.Function));
-      auto &Entries = Rel[R.Function];
+      if (R.Member.empty())
+        ModelNames.insert(cvet::unqualifiedName(R.Function));
+      auto &Entries =
+          R.Member.empty() ? Rel[R.Function] : MemberReleasers[R.Member];
       // The same release named twice (a family extended by a user file)
       // must close once.
       if (llvm::any_of(Entries, [&](const ReleaseEntry &E) {
@@ -66,13 +81,21 @@ void UnclosedIteratorChecker::buildTables(cvet::ModelRef M) {
           }))
         continue;
       Entries.push_back(ReleaseEntry{&F, R.HandleArg, R.OnlyWhenReturnsNull,
-                                     R.Idempotent, R.EndsAll, R.Function});
+                                     R.Idempotent, R.EndsAll, displayName(R)});
     }
     for (const cvet::IteratorUse &U : IF.Use) {
+      if (!U.Member.empty()) {
+        MemberUsers[U.Member].push_back(ArgEntry{&F, U.HandleArg});
+        continue;
+      }
       ModelNames.insert(cvet::unqualifiedName(U.Function));
       Use[U.Function].push_back(ArgEntry{&F, U.HandleArg});
     }
     for (const cvet::IteratorUse &O : IF.TakesOwnership) {
+      if (!O.Member.empty()) {
+        MemberOwners[O.Member].push_back(ArgEntry{&F, O.HandleArg});
+        continue;
+      }
       ModelNames.insert(cvet::unqualifiedName(O.Function));
       Own[O.Function].push_back(ArgEntry{&F, O.HandleArg});
     }
@@ -129,6 +152,47 @@ const Family &UnclosedIteratorChecker::familyForTag(llvm::StringRef Tag,
   return *Slot;
 }
 
+/// The entry of a call through a function pointer field, under any name
+/// the field answers to.
+template <typename T>
+static const T *memberEntry(const llvm::StringMap<T> &Table,
+                            const CallEvent &Call) {
+  if (Table.empty())
+    return nullptr;
+  for (const std::string &N : cvet::calledMemberNames(Call))
+    if (auto It = Table.find(N); It != Table.end())
+      return &It->second;
+  return nullptr;
+}
+
+const AcquireEntry *
+UnclosedIteratorChecker::acquirerOf(const CallEvent &Call) const {
+  if (mayBeModeled(Call))
+    return Acquirers.lookup(Call);
+  return memberEntry(MemberAcquirers, Call);
+}
+
+const llvm::SmallVector<ReleaseEntry, 1> *
+UnclosedIteratorChecker::releasersOf(const CallEvent &Call) const {
+  if (mayBeModeled(Call))
+    return Releasers.lookup(Call);
+  return memberEntry(MemberReleasers, Call);
+}
+
+const llvm::SmallVector<ArgEntry, 1> *
+UnclosedIteratorChecker::usersOf(const CallEvent &Call) const {
+  if (mayBeModeled(Call))
+    return Users.lookup(Call);
+  return memberEntry(MemberUsers, Call);
+}
+
+const llvm::SmallVector<ArgEntry, 1> *
+UnclosedIteratorChecker::ownersOf(const CallEvent &Call) const {
+  if (mayBeModeled(Call))
+    return Owners.lookup(Call);
+  return memberEntry(MemberOwners, Call);
+}
+
 bool UnclosedIteratorChecker::mayBeModeled(const CallEvent &Call) const {
   const auto *FD = dyn_cast_or_null<FunctionDecl>(Call.getDecl());
   if (!FD)
@@ -148,8 +212,7 @@ bool UnclosedIteratorChecker::hasHandleAttrs(const FunctionDecl *FD) const {
 /// them, which checkPostCall models): the model's functions, functions with
 /// handle attributes, then the shared policy for library calls.
 Escape UnclosedIteratorChecker::escapeOf(const CallEvent &Call) const {
-  if (mayBeModeled(Call) &&
-      (Acquirers.lookup(Call) || Releasers.lookup(Call) || Users.lookup(Call)))
+  if (isModeled(Call))
     return Escape::None;
   const auto *FD = dyn_cast_or_null<FunctionDecl>(Call.getDecl());
   if (!FD)

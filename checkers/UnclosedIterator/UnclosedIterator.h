@@ -239,6 +239,12 @@ private:
   CallDescriptionMap<llvm::SmallVector<ArgEntry, 1>> Owners{};
   // Make an owner whose end leaves its handles open.
   CallDescriptionMap<llvm::SmallVector<OwnerEntry, 1>> KeepingOwners{};
+  // The same, for calls through function pointer fields (Member: DB::cursor).
+  llvm::StringMap<AcquireEntry> MemberAcquirers;
+  llvm::StringMap<llvm::SmallVector<ReleaseEntry, 1>> MemberReleasers;
+  llvm::StringMap<llvm::SmallVector<ArgEntry, 1>> MemberUsers, MemberOwners;
+  /// "DB->cursor": how messages name a Member entry (stable storage).
+  std::deque<std::string> MemberDisplayNames;
   /// Whether a function's body calls one of a global family's releases.
   mutable llvm::DenseMap<std::pair<const Decl *, const Family *>, bool>
       ReleasesInBody;
@@ -246,6 +252,15 @@ private:
   llvm::StringSet<> ModelNames;
 
   bool mayBeModeled(const CallEvent &Call) const;
+  // The model's entries for a call, by function name or by Member.
+  const AcquireEntry *acquirerOf(const CallEvent &Call) const;
+  const llvm::SmallVector<ReleaseEntry, 1> *
+  releasersOf(const CallEvent &Call) const;
+  const llvm::SmallVector<ArgEntry, 1> *usersOf(const CallEvent &Call) const;
+  const llvm::SmallVector<ArgEntry, 1> *ownersOf(const CallEvent &Call) const;
+  bool isModeled(const CallEvent &Call) const {
+    return acquirerOf(Call) || releasersOf(Call) || usersOf(Call);
+  }
   bool releasesIn(const Decl *D, const Family &F) const;
   ProgramStateRef markKeepingOwner(const CallEvent &Call, CheckerContext &C,
                                    ProgramStateRef State,

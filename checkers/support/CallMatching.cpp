@@ -1,6 +1,7 @@
 //===- CallMatching.cpp - model entries to call descriptions --------------===//
 
 #include "support/CallMatching.h"
+#include "clang/AST/Expr.h"
 #include "clang/StaticAnalyzer/Core/PathSensitive/SValBuilder.h"
 #include "llvm/ADT/SmallVector.h"
 
@@ -52,4 +53,44 @@ bool cvet::argConditionHolds(const CallEvent &Call, const ArgCondition &When) {
     return K->getExtValue() == *When.Equals;
   uint64_t Bits = K->getZExtValue();
   return (Bits & *When.HasBits) == *When.HasBits;
+}
+
+llvm::SmallVector<std::string, 2> cvet::memberNames(const MemberExpr *ME) {
+  llvm::SmallVector<std::string, 2> Names;
+  const auto *FD = ME ? dyn_cast<FieldDecl>(ME->getMemberDecl()) : nullptr;
+  if (!FD || !FD->getIdentifier())
+    return Names;
+  llvm::StringRef Field = FD->getName();
+  QualType T = ME->getBase()->getType();
+  if (ME->isArrow())
+    T = T->getPointeeType();
+  while (!T.isNull()) {
+    if (const auto *TT = dyn_cast<TypedefType>(T.getTypePtr())) {
+      Names.push_back((TT->getDecl()->getName() + "::" + Field).str());
+      T = TT->desugar();
+    } else if (const auto *ET = dyn_cast<ElaboratedType>(T.getTypePtr())) {
+      T = ET->getNamedType();
+    } else {
+      break;
+    }
+  }
+  if (const RecordDecl *RD = FD->getParent(); RD && RD->getIdentifier())
+    Names.push_back((RD->getName() + "::" + Field).str());
+  return Names;
+}
+
+llvm::SmallVector<std::string, 2> cvet::calledMemberNames(const CallEvent &Call) {
+  const auto *CE = dyn_cast_or_null<CallExpr>(Call.getOriginExpr());
+  if (!CE || !CE->getCallee())
+    return {};
+  const Expr *Callee = CE->getCallee()->IgnoreParenImpCasts();
+  if (const auto *UO = dyn_cast<UnaryOperator>(Callee);
+      UO && UO->getOpcode() == UO_Deref)
+    Callee = UO->getSubExpr()->IgnoreParenImpCasts();
+  return memberNames(dyn_cast<MemberExpr>(Callee));
+}
+
+std::string cvet::memberDisplayName(llvm::StringRef Member) {
+  auto [Record, Field] = Member.split("::");
+  return (Record + "->" + Field).str();
 }

@@ -6,6 +6,9 @@
 //
 //   "ns::Class::name"  a C++ function or method, by qualified name (the
 //                      leading qualifiers may be left out of the code's)
+//   `Member: "DB::cursor"`  a function pointer field called through a struct
+//                      (db->cursor(db, txn, &dbc, 0)): the struct by its tag
+//                      or by a typedef the code spells its type with
 //   "name"             a C function in C library style (CDM::CLibrary):
 //                      declared at file scope (or in namespace std), visible
 //                      outside its file (or inline), builtin and __inline
@@ -97,6 +100,20 @@ std::optional<clang::ento::SVal> argSVal(const clang::ento::CallEvent &Call,
 
 /// The expression of argument I, or null when the call has no such argument.
 const clang::Expr *argExpr(const clang::ento::CallEvent &Call, unsigned I);
+
+/// The names a member expression answers to as a model's `Member:`:
+/// "Record::field" for each typedef the struct is spelled with in the code
+/// (outermost first) and for its tag (`db->cursor` with `DB *db` gives
+/// "DB::cursor", "__db::cursor"). Empty unless it names a field.
+llvm::SmallVector<std::string, 2> memberNames(const clang::MemberExpr *ME);
+
+/// The names a call through a function pointer field answers to
+/// (`db->cursor(...)`, `(*db->cursor)(...)`); empty for other calls.
+llvm::SmallVector<std::string, 2>
+calledMemberNames(const clang::ento::CallEvent &Call);
+
+/// A model's `Member:` as messages show it: "DB::cursor" -> "DB->cursor".
+std::string memberDisplayName(llvm::StringRef Member);
 
 /// Whether a model's `When:` holds for Call on this path: the argument is a
 /// constant (or constrained to one) that has the bits or the value asked for.

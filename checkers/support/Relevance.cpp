@@ -10,6 +10,7 @@
 //===----------------------------------------------------------------------===//
 
 #include "support/Relevance.h"
+#include "support/CallMatching.h"
 
 #include "clang/AST/ASTContext.h"
 #include "clang/AST/Attr.h"
@@ -150,6 +151,7 @@ class GraphBuilder : public RecursiveASTVisitor<GraphBuilder> {
 public:
   GraphBuilder(ASTContext &Ctx, const ModelNames &Names)
       : Ctx(Ctx), SM(Ctx.getSourceManager()), Api(Names), Macros(Names.Macros),
+        Members(Names.Members),
         CPlusPlus(Ctx.getLangOpts().CPlusPlus) {}
 
   bool shouldVisitTemplateInstantiations() const { return true; }
@@ -177,7 +179,16 @@ public:
     return true;
   }
   bool VisitDeclRefExpr(DeclRefExpr *E) { return ref(E->getDecl()); }
-  bool VisitMemberExpr(MemberExpr *E) { return ref(E->getMemberDecl()); }
+  bool VisitMemberExpr(MemberExpr *E) {
+    // A function pointer field a model names (db->cursor).
+    if (!Members.empty() && !Owners.empty())
+      for (const std::string &N : memberNames(E))
+        if (Members.contains(N)) {
+          Seeds.insert(Owners.back());
+          break;
+        }
+    return ref(E->getMemberDecl());
+  }
   bool VisitCXXConstructExpr(CXXConstructExpr *E) {
     ref(E->getConstructor());
     return refDestructor(E->getType());
@@ -265,6 +276,7 @@ private:
   const SourceManager &SM;
   ApiMatcher Api;
   const llvm::StringSet<> &Macros;
+  const llvm::StringSet<> &Members;
   bool CPlusPlus;
   llvm::SmallVector<const Decl *, 8> Owners;
   llvm::DenseMap<FileID, bool> MacroCache;

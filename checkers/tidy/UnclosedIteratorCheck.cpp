@@ -111,15 +111,18 @@ IteratorTables::IteratorTables(ModelRef M) : Model(std::move(M)) {
     Family &F = Families.emplace_back();
     F.Name = IF.Name;
     F.InPlace = IF.Acquire.front().Handle == HandleLoc::InPlace;
+    // Calls through function pointer fields (Member: DB::cursor) are left
+    // to the analyzer rule.
     for (const IteratorRelease &R : IF.Release)
-      if (F.Closer.empty() && !R.OnlyWhenReturnsNull && !R.EndsAll)
+      if (F.Closer.empty() && !R.OnlyWhenReturnsNull && !R.EndsAll &&
+          R.Member.empty())
         F.Closer = R.Function;
     if (F.Closer.empty())
       F.Closer = IF.Release.front().Function;
     // Acquire.
     for (const IteratorAcquire &A : IF.Acquire) {
       // The first family that names a function wins (user files come last).
-      if (!Seen.insert(A.Function).second)
+      if (!A.Member.empty() || !Seen.insert(A.Function).second)
         continue;
       Acq.add(A.Function, AcquireEntry{&F, A.Handle, A.HandleArg,
                                        A.SuccessReturn, A.Function});
@@ -127,13 +130,16 @@ IteratorTables::IteratorTables(ModelRef M) : Model(std::move(M)) {
     }
     // Release.
     for (const IteratorRelease &R : IF.Release)
-      Rel[R.Function].push_back(
-          {&F, R.HandleArg, R.OnlyWhenReturnsNull, R.EndsAll});
+      if (R.Member.empty())
+        Rel[R.Function].push_back(
+            {&F, R.HandleArg, R.OnlyWhenReturnsNull, R.EndsAll});
     // Use, and hand-overs.
     for (const IteratorUse &U : IF.Use)
-      Uses[U.Function].push_back({&F, U.HandleArg});
+      if (U.Member.empty())
+        Uses[U.Function].push_back({&F, U.HandleArg});
     for (const IteratorUse &U : IF.TakesOwnership)
-      Owns[U.Function].push_back({&F, U.HandleArg});
+      if (U.Member.empty())
+        Owns[U.Function].push_back({&F, U.HandleArg});
   }
   Acquire = std::make_unique<CallDescriptionMap<AcquireEntry>>(Acq.build());
   Release = std::make_unique<CallDescriptionMap<llvm::SmallVector<ReleaseEntry, 1>>>(

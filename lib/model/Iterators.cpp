@@ -7,13 +7,47 @@
 
 #include "cvet/model/Iterators.h"
 #include "llvm/ADT/STLExtras.h"
+#include "llvm/ADT/StringExtras.h"
 
 using namespace cvet;
+
+/// `Function:`, or `Member:` for a function pointer field called through a
+/// struct; one of the two is required.
+static void mapFunctionOrMember(llvm::yaml::IO &IO, std::string &Function,
+                                std::string &Member) {
+  IO.mapOptional("Member", Member);
+  if (Member.empty())
+    IO.mapRequired("Function", Function);
+  else
+    IO.mapOptional("Function", Function);
+}
+
+/// "Record::field": the struct's tag (or typedef) name and the field.
+static std::string checkFieldName(llvm::StringRef Name) {
+  auto [Record, Field] = Name.split("::");
+  auto IsIdent = [](llvm::StringRef P) {
+    return !P.empty() && !llvm::isDigit(P.front()) &&
+           llvm::all_of(P, [](char C) { return llvm::isAlnum(C) || C == '_'; });
+  };
+  if (!IsIdent(Record) || !IsIdent(Field))
+    return ("'" + Name +
+            "' is not a member name; write the struct and the field, "
+            "'Record::field'")
+        .str();
+  return "";
+}
+
+static std::string checkEntryName(const std::string &Function,
+                                  const std::string &Member) {
+  if (!Function.empty() && !Member.empty())
+    return "'" + Function + "': give either 'Function' or 'Member', not both";
+  return Member.empty() ? checkFunctionName(Function) : checkFieldName(Member);
+}
 
 namespace llvm::yaml {
 
 void MappingTraits<IteratorAcquire>::mapping(IO &IO, IteratorAcquire &A) {
-  IO.mapRequired("Function", A.Function);
+  mapFunctionOrMember(IO, A.Function, A.Member);
   IO.mapOptional("Handle", A.Handle, HandleLoc::Return);
   mapArgWithAlias(IO, "HandleArg", "Arg", A.HandleArg);
   IO.mapOptional("SuccessReturn", A.SuccessReturn);
@@ -22,24 +56,24 @@ void MappingTraits<IteratorAcquire>::mapping(IO &IO, IteratorAcquire &A) {
 
 std::string MappingTraits<IteratorAcquire>::validate(IO &IO,
                                                      IteratorAcquire &A) {
-  std::string E = checkFunctionName(A.Function);
+  std::string E = checkEntryName(A.Function, A.Member);
   if (!E.empty())
     return E;
   if (A.Handle == HandleLoc::Arg)
-    return "'" + A.Function +
+    return "'" + entryName(A) +
            "': 'Handle: Arg' does not name an iterator; use Return, "
            "OutParam, InPlace or None";
   if (A.Handle == HandleLoc::None && A.SuccessReturn)
-    return "'" + A.Function +
+    return "'" + entryName(A) +
            "': a scan without a handle ('Handle: None') has no "
            "'SuccessReturn'";
   if (A.OwnerArg && A.Handle != HandleLoc::Return &&
       A.Handle != HandleLoc::OutParam)
-    return "'" + A.Function +
+    return "'" + entryName(A) +
            "': 'OwnerArg' needs a handle that is a value (Return or OutParam)";
   if (A.OwnerArg && A.Handle == HandleLoc::OutParam &&
       *A.OwnerArg == A.HandleArg)
-    return "'" + A.Function + "': 'OwnerArg' must differ from 'HandleArg'";
+    return "'" + entryName(A) + "': 'OwnerArg' must differ from 'HandleArg'";
   return "";
 }
 
@@ -60,7 +94,7 @@ std::string MappingTraits<IteratorOwner>::validate(IO &IO, IteratorOwner &O) {
 }
 
 void MappingTraits<IteratorRelease>::mapping(IO &IO, IteratorRelease &R) {
-  IO.mapRequired("Function", R.Function);
+  mapFunctionOrMember(IO, R.Function, R.Member);
   mapArgWithAlias(IO, "HandleArg", "Arg", R.HandleArg);
   IO.mapOptional("OnlyWhenReturnsNull", R.OnlyWhenReturnsNull, false);
   IO.mapOptional("Idempotent", R.Idempotent, false);
@@ -69,16 +103,16 @@ void MappingTraits<IteratorRelease>::mapping(IO &IO, IteratorRelease &R) {
 
 std::string MappingTraits<IteratorRelease>::validate(IO &IO,
                                                      IteratorRelease &R) {
-  return checkFunctionName(R.Function);
+  return checkEntryName(R.Function, R.Member);
 }
 
 void MappingTraits<IteratorUse>::mapping(IO &IO, IteratorUse &U) {
-  IO.mapRequired("Function", U.Function);
+  mapFunctionOrMember(IO, U.Function, U.Member);
   mapArgWithAlias(IO, "HandleArg", "Arg", U.HandleArg);
 }
 
 std::string MappingTraits<IteratorUse>::validate(IO &IO, IteratorUse &U) {
-  return checkFunctionName(U.Function);
+  return checkEntryName(U.Function, U.Member);
 }
 
 void MappingTraits<IteratorFamily>::mapping(IO &IO, IteratorFamily &F) {
@@ -122,10 +156,10 @@ std::string MappingTraits<IteratorFamily>::validate(IO &IO,
   for (const IteratorRelease &R : F.Release)
     if (R.OnlyWhenReturnsNull && !InPlace)
       return "'OnlyWhenReturnsNull' needs an 'InPlace' family ('" +
-             R.Function + "')";
+             entryName(R) + "')";
   for (const IteratorRelease &R : F.Release)
     if (R.EndsAll && (InPlace || Global))
-      return "'EndsAll' needs a family of values ('" + R.Function + "')";
+      return "'EndsAll' needs a family of values ('" + entryName(R) + "')";
   return "";
 }
 

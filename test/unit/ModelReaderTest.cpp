@@ -237,6 +237,41 @@ TEST(ModelReader, ScansWithoutHandleAndOwnersContradictions) {
       << E;
 }
 
+TEST(ModelReader, MembersNameFunctionPointerFields) {
+  Model M;
+  ASSERT_FALSE(llvm::errorToBool(parseModel(R"(
+Iterators:
+  # DBC *c; db->cursor(db, txn, &c, 0); ...; c->close(c);
+  - Family: DBC
+    Acquire: [{ Member: "DB::cursor", Handle: OutParam, HandleArg: 2, SuccessReturn: 0 }]
+    Release: [{ Member: "DBC::close" }]
+    Use: [{ Member: "DBC::get" }]
+)",
+                                                 "m.yaml", M)));
+  ASSERT_EQ(M.Iterators.size(), 1u);
+  EXPECT_EQ(M.Iterators[0].Acquire[0].Member, "DB::cursor");
+  EXPECT_TRUE(M.Iterators[0].Acquire[0].Function.empty());
+  EXPECT_EQ(entryName(M.Iterators[0].Release[0]), "DBC::close");
+
+  std::string E = errorOf("Iterators:\n"
+                          "  - Family: w\n"
+                          "    Acquire: [{ Function: a, Member: \"W::open\" }]\n"
+                          "    Release: [{ Function: c }]\n");
+  EXPECT_NE(E.find("give either 'Function' or 'Member', not both"),
+            std::string::npos)
+      << E;
+  E = errorOf("Iterators:\n"
+              "  - Family: w\n"
+              "    Acquire: [{ Member: \"open\" }]\n"
+              "    Release: [{ Function: c }]\n");
+  EXPECT_NE(E.find("is not a member name"), std::string::npos) << E;
+  E = errorOf("Iterators:\n"
+              "  - Family: w\n"
+              "    Acquire: [{ Handle: Return }]\n"
+              "    Release: [{ Function: c }]\n");
+  EXPECT_NE(E.find("missing required key 'Function'"), std::string::npos) << E;
+}
+
 TEST(ModelReader, SectionKeysComeFromTheList) {
   std::vector<llvm::StringRef> Keys = modelSectionKeys();
   EXPECT_NE(llvm::find(Keys, "Iterators"), Keys.end());

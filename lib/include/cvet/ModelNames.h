@@ -1,6 +1,7 @@
 //===- ModelNames.h - every API name a model mentions ----------*- C++ -*-===//
 //
-// The functions (`Function:`) and macros (`Macro:`) named anywhere in a model,
+// The functions (`Function:`), macros (`Macro:`) and function pointer fields
+// (`Member:`) named anywhere in a model,
 // whatever the section. Code that never reaches one of them cannot give any
 // rule something to act on, which is what pruning relies on. The names are
 // read from the YAML text itself, not from the parsed sections, so that a new
@@ -21,6 +22,8 @@ struct ModelNames {
   llvm::StringSet<> Functions;
   /// "HASH_ADD": matched where the macro is expanded.
   llvm::StringSet<> Macros;
+  /// "__db::cursor": a function pointer field, matched where it is called.
+  llvm::StringSet<> Members;
 
   void add(const ModelNames &Other);
 };

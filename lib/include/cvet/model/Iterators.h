@@ -26,6 +26,9 @@ namespace cvet {
 /// A function that opens an iterator.
 struct IteratorAcquire {
   std::string Function;
+  /// Instead of Function: a function pointer field called through a struct
+  /// ("__db::cursor" for db->cursor(db, txn, &dbc, 0)).
+  std::string Member;
   /// Return, OutParam, InPlace, or None: state the library keeps for the
   /// process (setpwent starts a scan of the user database that endpwent
   /// ends; nothing in the program names it).
@@ -56,6 +59,7 @@ struct IteratorOwner {
 /// A function that closes an iterator.
 struct IteratorRelease {
   std::string Function;
+  std::string Member; ///< see IteratorAcquire::Member
   /// The handle (Return / OutParam) or a pointer to it (InPlace).
   unsigned HandleArg = 0;
   /// hash_seq_search(&status) releases the scan only when it returns NULL.
@@ -73,8 +77,15 @@ struct IteratorRelease {
 /// (TakesOwnership) one that takes it over.
 struct IteratorUse {
   std::string Function;
+  std::string Member; ///< see IteratorAcquire::Member
   unsigned HandleArg = 0;
 };
+
+/// The name an Acquire, Release or Use entry gives: its Function, or its
+/// Member.
+template <typename Entry> const std::string &entryName(const Entry &E) {
+  return E.Member.empty() ? E.Function : E.Member;
+}
 
 /// One kind of iterator: how it is opened and how it is closed.
 struct IteratorFamily {
