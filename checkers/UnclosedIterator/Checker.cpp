@@ -460,7 +460,10 @@ ProgramStateRef UnclosedIteratorChecker::markKeepingOwner(
   if (!TR || !Origin || !TR->getValueType()->isPointerType())
     return State;
   SymbolRef Sym = State->getSVal(TR).getAsSymbol();
-  if (!Sym || C.wasInlined) {
+  if (!Sym) {
+    // A body we followed wrote something else: keep what it wrote.
+    if (C.wasInlined)
+      return State;
     // A symbol of its own, so that every later read of the variable gives
     // the same owner.
     DefinedOrUnknownSVal V = cvet::compat::conjureSymbolVal(

@@ -152,7 +152,10 @@ public:
   GraphBuilder(ASTContext &Ctx, const ModelNames &Names)
       : Ctx(Ctx), SM(Ctx.getSourceManager()), Api(Names), Macros(Names.Macros),
         Members(Names.Members),
-        CPlusPlus(Ctx.getLangOpts().CPlusPlus) {}
+        CPlusPlus(Ctx.getLangOpts().CPlusPlus) {
+    for (const auto &M : Members)
+      MemberFields.insert(M.getKey().rsplit("::").second);
+  }
 
   bool shouldVisitTemplateInstantiations() const { return true; }
   bool shouldVisitImplicitCode() const { return true; }
@@ -180,8 +183,11 @@ public:
   }
   bool VisitDeclRefExpr(DeclRefExpr *E) { return ref(E->getDecl()); }
   bool VisitMemberExpr(MemberExpr *E) {
-    // A function pointer field a model names (db->cursor).
-    if (!Members.empty() && !Owners.empty())
+    // A function pointer field a model names (db->cursor); the field's own
+    // name first, so that most member accesses cost one lookup.
+    const auto *Field = dyn_cast<FieldDecl>(E->getMemberDecl());
+    if (Field && Field->getIdentifier() && !Owners.empty() &&
+        MemberFields.contains(Field->getName()))
       for (const std::string &N : memberNames(E))
         if (Members.contains(N)) {
           Seeds.insert(Owners.back());
@@ -277,6 +283,7 @@ private:
   ApiMatcher Api;
   const llvm::StringSet<> &Macros;
   const llvm::StringSet<> &Members;
+  llvm::StringSet<> MemberFields; ///< "cursor" of "DB::cursor"
   bool CPlusPlus;
   llvm::SmallVector<const Decl *, 8> Owners;
   llvm::DenseMap<FileID, bool> MacroCache;
