@@ -28,6 +28,12 @@
 // is used or checked for NULL: losing it before is not reported, as the code
 // may learn of a failure another way (sqlite3_errcode(db)).
 //
+// A scan the C library keeps without a handle (setpwent) is Open until a
+// release of its family; it is lost where the frame that ends it on some
+// path returns without doing so (Owners.cpp, Leaks.cpp). A handle opened from
+// an owner that keeps it open (a read-only LMDB transaction) is not ended by
+// EndsAll calls.
+//
 // A failed open (NULL handle, status != SuccessReturn) leaves nothing to
 // close. Calls into the model's Use list, into release functions and into
 // library functions declared in system headers (unless they take callbacks
@@ -181,34 +187,6 @@ static bool statusDiscarded(const CallEvent &Call, CheckerContext &C) {
   return !P || isa<CompoundStmt, LabelStmt, CaseStmt, DefaultStmt>(P);
 }
 
-
-SymbolRef cvet::unclosed::globalScanOf(ProgramStateRef State,
-                                      const Family &F) {
-  for (const auto &[Sym, Frame] : State->get<GlobalScanMap>())
-    if (const IterState *S = State->get<IterSymMap>(Sym))
-      if (&S->family() == &F)
-        return Sym;
-  return nullptr;
-}
-
-/// Code we cannot see may end a scan that has no handle (a project's
-/// users_end() around endpwent()).
-static ProgramStateRef forgetGlobalScans(ProgramStateRef State) {
-  for (const auto &[Sym, Frame] : State->get<GlobalScanMap>())
-    State = State->remove<GlobalScanMap>(Sym)->remove<IterSymMap>(Sym);
-  return State;
-}
-
-/// Whether a call we did not follow may end such a scan: the program's own
-/// code may (users_end()), a library function only through a callback.
-static bool mayEndGlobalScans(const CallEvent &Call, const FunctionDecl &FD) {
-  if (!Call.isInSystemHeader())
-    return true;
-  return llvm::any_of(FD.parameters(), [](const ParmVarDecl *P) {
-    QualType T = P->getType();
-    return T->isFunctionPointerType() || T->isBlockPointerType();
-  });
-}
 
 /// The scan object's value was just read (`*out = status`, `return status`)
 /// and the statement that copies it has not run yet. The reaper calls the
@@ -427,52 +405,6 @@ void UnclosedIteratorChecker::acquire(const CallEvent &Call, CheckerContext &C,
   case HandleLoc::Arg:
     llvm_unreachable("the model reader rejects it for iterators");
   }
-}
-
-ProgramStateRef UnclosedIteratorChecker::endGlobalScan(
-    CheckerContext &C, ProgramStateRef State, const Family &F,
-    llvm::StringRef Name, SmallVectorImpl<const NoteTag *> &Notes) const {
-  // Ending a scan that is not open is harmless (endpwent twice).
-  SymbolRef Sym = globalScanOf(State, F);
-  if (!Sym)
-    return State;
-  Notes.push_back(
-      openNote(C, Sym, nullptr, ("Scan ended by '" + Name + "'").str()));
-  return State->remove<IterSymMap>(Sym)->remove<GlobalScanMap>(Sym);
-}
-
-/// Remembers the owner a KeepingOwners call made (MDB_txn of a read-only
-/// mdb_txn_begin), so that handles opened from it are not ended with it.
-ProgramStateRef UnclosedIteratorChecker::markKeepingOwner(
-    const CallEvent &Call, CheckerContext &C, ProgramStateRef State,
-    const OwnerEntry &O) const {
-  if (O.When && !cvet::argConditionHolds(Call, *O.When))
-    return State;
-  if (O.Shape == HandleLoc::Return) {
-    if (SymbolRef Sym = Call.getReturnValue().getAsSymbol())
-      return State->add<KeepingOwnerSet>(Sym);
-    return State;
-  }
-  auto Ptr = cvet::argSVal(Call, O.Arg);
-  const MemRegion *R = Ptr ? scanRegion(*Ptr) : nullptr;
-  const auto *TR = dyn_cast_or_null<TypedValueRegion>(R);
-  const Expr *Origin = dyn_cast_or_null<Expr>(Call.getOriginExpr());
-  if (!TR || !Origin || !TR->getValueType()->isPointerType())
-    return State;
-  SymbolRef Sym = State->getSVal(TR).getAsSymbol();
-  if (!Sym) {
-    // A body we followed wrote something else: keep what it wrote.
-    if (C.wasInlined)
-      return State;
-    // A symbol of its own, so that every later read of the variable gives
-    // the same owner.
-    DefinedOrUnknownSVal V = cvet::compat::conjureSymbolVal(
-        C, this, Origin, C.getLocationContext(), TR->getValueType());
-    if (!(Sym = V.getAsSymbol()))
-      return State;
-    State = State->bindLoc(loc::MemRegionVal(TR), V, C.getLocationContext());
-  }
-  return State->add<KeepingOwnerSet>(Sym);
 }
 
 ProgramStateRef

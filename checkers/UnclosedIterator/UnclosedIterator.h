@@ -3,6 +3,7 @@
 // The checker class, the state of one handle and the model tables, shared by
 // the rule's files: Checker.cpp (the state machine: calls, escapes, double
 // closes), Leaks.cpp (where a handle is lost, and the leak reports),
+// Owners.cpp (scans without a handle, owners that keep handles open),
 // Tables.cpp (the model and attribute tags as call tables) and
 // HandleAttributes.cpp (Clang's handle attributes).
 //
@@ -356,6 +357,12 @@ bool isKnownInvalid(ProgramStateRef State, SymbolRef Sym);
 bool isUnconfirmed(ProgramStateRef State, SymbolRef Sym, const IterState &S);
 /// The symbol that stands for the open scan of a global family, if any.
 SymbolRef globalScanOf(ProgramStateRef State, const Family &F);
+/// Code we cannot see may end a scan that has no handle (a project's
+/// users_end() around endpwent()).
+ProgramStateRef forgetGlobalScans(ProgramStateRef State);
+/// Whether a call we did not follow may end such a scan: the program's own
+/// code may, a library function only through a callback.
+bool mayEndGlobalScans(const CallEvent &Call, const FunctionDecl &FD);
 /// The scan object's value was just read (`*out = status`, `return status`)
 /// and the statement that copies it has not run yet. The reaper calls the
 /// region dead already; wait for the copy.
