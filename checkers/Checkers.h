@@ -11,7 +11,12 @@
 
 #include "cvet/ModelNames.h"
 #include "llvm/ADT/StringRef.h"
+#include <functional>
 #include <string>
+
+namespace clang {
+class ASTContext;
+} // namespace clang
 
 namespace clang::ento {
 class CheckerBase;
@@ -49,8 +54,13 @@ bool shouldRegisterPruneChecker(const clang::ento::CheckerManager &Mgr);
 /// only if it can reach one of them, or a function with handle, ownership or
 /// lock attributes. A rule that declares nothing is taken to care about
 /// every `Function:` and `Macro:` of every model section.
-void declareTriggers(clang::ento::CheckerManager &Mgr,
-                     const clang::ento::CheckerBase *Rule, ModelNames Names);
+///
+/// ReportsIn, when given, says whether the rule can report anything at all in
+/// a translation unit; where it cannot, its triggers are left out there.
+void declareTriggers(
+    clang::ento::CheckerManager &Mgr, const clang::ento::CheckerBase *Rule,
+    ModelNames Names,
+    std::function<bool(clang::ASTContext &)> ReportsIn = nullptr);
 
 #define CVET_CHECKER(Class, DocSlug, TidyName, Description)                    \
   void register##Class##Checker(clang::ento::CheckerManager &Mgr);             \

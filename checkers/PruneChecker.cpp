@@ -13,7 +13,8 @@
 //
 // Which functions can reach a modelled API is support/Relevance.h, computed
 // once per translation unit on the first top-level function. The names are
-// those each enabled rule declared as its triggers (declareTriggers), or,
+// those each enabled rule declared as its triggers (declareTriggers) and
+// that can report in this unit (a rule may say it cannot), or,
 // for a rule that declared none, every name of every model it may read
 // (built-in files, cvet:ModelFiles and each rule's ModelFiles); if one of
 // those files cannot be read, nothing is pruned (the rule reports the file).
@@ -80,6 +81,8 @@ public:
   /// declared (declareTriggers).
   std::vector<std::string> EnabledRules;
   std::map<std::string, cvet::ModelNames> Triggers;
+  /// Whether a rule can report anything in a unit, for the rules that said.
+  std::map<std::string, std::function<bool(ASTContext &)>> ReportsIn;
   /// CPU seconds for the whole unit; 0 means no limit.
   double Budget = 0;
   std::string BudgetText; ///< As the option spelled it, for the warning.
@@ -95,11 +98,15 @@ private:
   mutable unsigned CutShort = 0;
   mutable const Decl *LastCut = nullptr;
 
-  /// What the enabled rules care about: their declared triggers, or every
-  /// name for a rule that declared none.
-  cvet::ModelNames wantedNames() const {
+  /// What the enabled rules care about in this unit: their declared
+  /// triggers, or every name for a rule that declared none; nothing for a
+  /// rule that cannot report here.
+  cvet::ModelNames wantedNames(ASTContext &Ctx) const {
     cvet::ModelNames Wanted;
     for (const std::string &Rule : EnabledRules) {
+      auto Can = ReportsIn.find(Rule);
+      if (Can != ReportsIn.end() && !Can->second(Ctx))
+        continue;
       auto It = Triggers.find(Rule);
       Wanted.add(It != Triggers.end() ? It->second : *AllNames);
     }
@@ -125,8 +132,8 @@ void PruneChecker::checkBeginFunction(CheckerContext &C) const {
     return;
   const TranslationUnitDecl *TU = C.getASTContext().getTranslationUnitDecl();
   if (RelevantFor != TU) {
-    Relevant = std::make_unique<cvet::RelevantFunctions>(C.getASTContext(),
-                                                         wantedNames());
+    Relevant = std::make_unique<cvet::RelevantFunctions>(
+        C.getASTContext(), wantedNames(C.getASTContext()));
     RelevantFor = TU;
   }
   if (!Relevant->mayMatter(C.getLocationContext()->getDecl()))
@@ -208,10 +215,14 @@ void cvet::registerPruneChecker(CheckerManager &Mgr) {
 }
 
 void cvet::declareTriggers(CheckerManager &Mgr, const CheckerBase *Rule,
-                           ModelNames Names) {
+                           ModelNames Names,
+                           std::function<bool(ASTContext &)> ReportsIn) {
   // cvet.Prune is a dependency of every rule: it is registered first.
-  Mgr.getChecker<PruneChecker>()
-      ->Triggers[compat::checkerName(Rule).str()] = std::move(Names);
+  auto *Prune = Mgr.getChecker<PruneChecker>();
+  std::string Name = compat::checkerName(Rule).str();
+  Prune->Triggers[Name] = std::move(Names);
+  if (ReportsIn)
+    Prune->ReportsIn[Name] = std::move(ReportsIn);
 }
 
 bool cvet::shouldRegisterPruneChecker(const CheckerManager &) { return true; }

@@ -34,6 +34,7 @@
 #include "support/Compat.h"
 #include "support/ModelOption.h"
 #include "support/MacroExpansion.h"
+#include "support/Relevance.h"
 #include "support/Storage.h"
 #include "clang/AST/Attr.h"
 #include "clang/StaticAnalyzer/Core/BugReporter/BugReporter.h"
@@ -108,6 +109,10 @@ class UnsyncMapWriteChecker
                      check::PreStmt<AtomicExpr>> {
 public:
   void setModel(ModelRef M);
+  /// Whether this rule can report anything in the unit: only where it
+  /// spawns threads, takes locks, defines an AnyThread function or declares
+  /// guarded_by. Elsewhere it stays idle.
+  bool mayReport(ASTContext &Ctx) const;
 
   void checkBeginFunction(CheckerContext &C) const;
   void checkPreCall(const CallEvent &Call, CheckerContext &C) const;
@@ -127,6 +132,11 @@ private:
   // One translation unit at a time; rebuilt when the unit changes.
   mutable const TranslationUnitDecl *FactsTU = nullptr;
   mutable std::unique_ptr<ConcurrencyFacts> Facts;
+  /// What a unit must use for a report to be possible (mayReport).
+  ModelNames Needed;
+  llvm::StringSet<> AnyThreadNames;
+  mutable const TranslationUnitDecl *MayReportTU = nullptr;
+  mutable bool MayReport = true;
 
   const ConcurrencyFacts &facts(CheckerContext &C) const;
 
@@ -170,6 +180,31 @@ private:
 void UnsyncMapWriteChecker::setModel(ModelRef M) {
   TheModel = std::move(M);
   Tables = std::make_unique<ConcurrencyModel>(*TheModel);
+  // Every report needs one of: a thread spawn (thread side, spawning side),
+  // a lock (writes elsewhere under a lock, locks held around the write), an
+  // AnyThread function on the stack, or guarded_by on the map. Joins and
+  // run-once calls only ever keep a write from being reported.
+  for (const ThreadSpawn &S : TheModel->ThreadSpawns)
+    Needed.Functions.insert(S.Function);
+  for (const LockOp &L : TheModel->Locks)
+    (L.Macro.empty() ? Needed.Functions : Needed.Macros).insert(L.name());
+  for (const AnyThreadFunction &A : TheModel->AnyThread) {
+    AnyThreadNames.insert(A.Function);
+    // isAnyThread also matches the last part of a qualified name.
+    llvm::StringRef Name = A.Function;
+    size_t Colon = Name.rfind("::");
+    if (Colon != llvm::StringRef::npos)
+      AnyThreadNames.insert(Name.drop_front(Colon + 2));
+  }
+}
+
+bool UnsyncMapWriteChecker::mayReport(ASTContext &Ctx) const {
+  const TranslationUnitDecl *TU = Ctx.getTranslationUnitDecl();
+  if (MayReportTU != TU) {
+    MayReport = mayUseApis(Ctx, Needed, AnyThreadNames, /*ThreadSafety=*/true);
+    MayReportTU = TU;
+  }
+  return MayReport;
 }
 
 const ConcurrencyFacts &UnsyncMapWriteChecker::facts(CheckerContext &C) const {
@@ -298,6 +333,8 @@ void UnsyncMapWriteChecker::handleLock(const CallEvent &Call, const LockCall &L,
 }
 
 void UnsyncMapWriteChecker::checkBeginFunction(CheckerContext &C) const {
+  if (!mayReport(C.getASTContext()))
+    return;
   if (!C.inTopFrame())
     return;
   const auto *FD = dyn_cast_or_null<FunctionDecl>(C.getLocationContext()->getDecl());
@@ -317,6 +354,8 @@ void UnsyncMapWriteChecker::checkBeginFunction(CheckerContext &C) const {
 
 void UnsyncMapWriteChecker::checkPostCall(const CallEvent &Call,
                                           CheckerContext &C) const {
+  if (!mayReport(C.getASTContext()))
+    return;
   if (const auto *D = dyn_cast<CXXDestructorCall>(&Call)) {
     const MemRegion *Obj = D->getCXXThisVal().getAsRegion();
     if (!Obj)
@@ -353,6 +392,8 @@ void UnsyncMapWriteChecker::checkPostCall(const CallEvent &Call,
 
 void UnsyncMapWriteChecker::checkPreCall(const CallEvent &Call,
                                          CheckerContext &C) const {
+  if (!mayReport(C.getASTContext()))
+    return;
   const Expr *Origin = Call.getOriginExpr();
   ProgramStateRef St = C.getState();
   if (Origin && Origin->getBeginLoc().isMacroID()) {
@@ -409,6 +450,8 @@ void UnsyncMapWriteChecker::checkPreCall(const CallEvent &Call,
 
 void UnsyncMapWriteChecker::checkLocation(SVal, bool, const Stmt *S,
                                           CheckerContext &C) const {
+  if (!mayReport(C.getASTContext()))
+    return;
   if (!S->getBeginLoc().isMacroID())
     return;
   ProgramStateRef St = C.getState();
@@ -428,6 +471,8 @@ void UnsyncMapWriteChecker::checkBranchCondition(const Stmt *S,
 // of one, such as an UNLOCK that is a single __atomic_clear, shows only here.
 void UnsyncMapWriteChecker::checkPreStmt(const AtomicExpr *E,
                                          CheckerContext &C) const {
+  if (!mayReport(C.getASTContext()))
+    return;
   checkLocation(UnknownVal(), false, E, C);
 }
 
@@ -733,8 +778,9 @@ void cvet::registerUnsyncMapWriteChecker(CheckerManager &Mgr) {
       if (O.mayWrite())
         (O.Macro.empty() ? Triggers.Functions : Triggers.Macros)
             .insert(O.name());
-  declareTriggers(Mgr, C, std::move(Triggers));
   C->setModel(std::move(M));
+  declareTriggers(Mgr, C, std::move(Triggers),
+                  [C](ASTContext &Ctx) { return C->mayReport(Ctx); });
 }
 
 bool cvet::shouldRegisterUnsyncMapWriteChecker(const CheckerManager &) {

@@ -31,6 +31,23 @@ using namespace cvet;
 
 namespace {
 
+/// The macros of Names that this unit defines: no code can be expanded from
+/// the others.
+llvm::StringSet<> definedMacros(ASTContext &Ctx,
+                                const llvm::StringSet<> &Names) {
+  // Identifiers of a precompiled preamble or module are looked up lazily:
+  // keep every name.
+  if (Ctx.getExternalSource())
+    return Names;
+  llvm::StringSet<> Defined;
+  for (const auto &N : Names) {
+    auto It = Ctx.Idents.find(N.getKey());
+    if (It != Ctx.Idents.end() && It->second->hadMacroDefinition())
+      Defined.insert(N.getKey());
+  }
+  return Defined;
+}
+
 /// Whether a function is one the model (or an attribute) describes.
 class ApiMatcher {
 public:
@@ -150,8 +167,8 @@ class GraphBuilder : public RecursiveASTVisitor<GraphBuilder> {
 
 public:
   GraphBuilder(ASTContext &Ctx, const ModelNames &Names)
-      : Ctx(Ctx), SM(Ctx.getSourceManager()), Api(Names), Macros(Names.Macros),
-        Members(Names.Members),
+      : Ctx(Ctx), SM(Ctx.getSourceManager()), Api(Names),
+        Macros(definedMacros(Ctx, Names.Macros)), Members(Names.Members),
         CPlusPlus(Ctx.getLangOpts().CPlusPlus) {
     for (const auto &M : Members)
       MemberFields.insert(M.getKey().rsplit("::").second);
@@ -281,7 +298,10 @@ private:
   ASTContext &Ctx;
   const SourceManager &SM;
   ApiMatcher Api;
-  const llvm::StringSet<> &Macros;
+  /// The model macros this unit defines: no code can be expanded from the
+  /// others, and looking up each statement's expansion is most of the cost
+  /// of the graph in a unit with many macros (jemalloc's).
+  const llvm::StringSet<> Macros;
   const llvm::StringSet<> &Members;
   llvm::StringSet<> MemberFields; ///< "cursor" of "DB::cursor"
   bool CPlusPlus;
@@ -348,7 +368,56 @@ private:
   }
 };
 
+/// Stops at the first use of an API that mayUseApis looks for.
+class UseFinder : public RecursiveASTVisitor<UseFinder> {
+public:
+  UseFinder(const ModelNames &Called, const llvm::StringSet<> &Defined,
+            bool ThreadSafety)
+      : Api(Called), Defined(Defined), ThreadSafety(ThreadSafety) {}
+
+  bool shouldVisitImplicitCode() const { return true; }
+  bool Found = false;
+
+  bool VisitDeclRefExpr(DeclRefExpr *E) {
+    if (const auto *FD = dyn_cast<FunctionDecl>(E->getDecl()))
+      if (Api.isApi(FD))
+        Found = true;
+    return !Found;
+  }
+  bool VisitFunctionDecl(FunctionDecl *FD) {
+    if (FD->doesThisDeclarationHaveABody() && FD->getIdentifier() &&
+        Defined.contains(FD->getName()))
+      Found = true;
+    return !Found;
+  }
+  bool VisitDeclaratorDecl(DeclaratorDecl *D) {
+    if (ThreadSafety && D->hasAttrs() &&
+        (D->hasAttr<GuardedByAttr>() || D->hasAttr<PtGuardedByAttr>()))
+      Found = true;
+    return !Found;
+  }
+
+private:
+  ApiMatcher Api;
+  const llvm::StringSet<> &Defined;
+  bool ThreadSafety;
+};
+
 } // namespace
+
+bool cvet::mayUseApis(ASTContext &Ctx, const ModelNames &Called,
+                      const llvm::StringSet<> &Defined, bool ThreadSafety) {
+  const LangOptions &LO = Ctx.getLangOpts();
+  // Function pointer fields (Member:) are not looked for: count them used.
+  if (LO.CPlusPlus || LO.ObjC || Ctx.getExternalSource() ||
+      !Called.Members.empty())
+    return true;
+  if (!definedMacros(Ctx, Called.Macros).empty())
+    return true;
+  UseFinder F(Called, Defined, ThreadSafety);
+  F.TraverseDecl(Ctx.getTranslationUnitDecl());
+  return F.Found;
+}
 
 RelevantFunctions::RelevantFunctions(ASTContext &Ctx, const ModelNames &Names) {
   GraphBuilder G(Ctx, Names);

@@ -23,6 +23,7 @@
 
 #include "cvet/ModelNames.h"
 #include "llvm/ADT/DenseSet.h"
+#include "llvm/ADT/StringSet.h"
 
 namespace clang {
 class ASTContext;
@@ -46,6 +47,17 @@ public:
 private:
   llvm::DenseSet<const clang::Decl *> Relevant;
 };
+
+/// Whether a C translation unit may use one of these APIs: its code names a
+/// function of Called.Functions (matched as loosely as RelevantFunctions
+/// matches, attributes included) or expands a macro of Called.Macros (one it
+/// defines); it defines a function named in Defined; or, with ThreadSafety,
+/// a variable or field carries guarded_by / pt_guarded_by. A rule that needs
+/// one of these to report anything can stay idle in a unit without them.
+/// Always true outside C: C++ and Objective-C also reach an API through
+/// constructors, operators and messages.
+bool mayUseApis(clang::ASTContext &Ctx, const ModelNames &Called,
+                const llvm::StringSet<> &Defined, bool ThreadSafety);
 
 } // namespace cvet
 
