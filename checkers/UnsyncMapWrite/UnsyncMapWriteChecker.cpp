@@ -110,8 +110,8 @@ class UnsyncMapWriteChecker
 public:
   void setModel(ModelRef M);
   /// Whether this rule can report anything in the unit: only where it
-  /// spawns threads, takes locks, defines an AnyThread function or declares
-  /// guarded_by. Elsewhere it stays idle.
+  /// spawns threads, takes locks, defines an AnyThread function or uses
+  /// thread-safety attributes. Elsewhere it stays idle.
   bool mayReport(ASTContext &Ctx) const;
 
   void checkBeginFunction(CheckerContext &C) const;
@@ -181,9 +181,10 @@ void UnsyncMapWriteChecker::setModel(ModelRef M) {
   TheModel = std::move(M);
   Tables = std::make_unique<ConcurrencyModel>(*TheModel);
   // Every report needs one of: a thread spawn (thread side, spawning side),
-  // a lock (writes elsewhere under a lock, locks held around the write), an
-  // AnyThread function on the stack, or guarded_by on the map. Joins and
-  // run-once calls only ever keep a write from being reported.
+  // a lock (writes elsewhere under a lock, locks held around the write, a
+  // function that requires a capability), an AnyThread function on the
+  // stack, or guarded_by on the map. Joins and run-once calls only ever keep
+  // a write from being reported.
   for (const ThreadSpawn &S : TheModel->ThreadSpawns)
     Needed.Functions.insert(S.Function);
   for (const LockOp &L : TheModel->Locks)

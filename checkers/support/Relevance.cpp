@@ -392,9 +392,26 @@ public:
   }
   bool VisitDeclaratorDecl(DeclaratorDecl *D) {
     if (ThreadSafety && D->hasAttrs() &&
-        (D->hasAttr<GuardedByAttr>() || D->hasAttr<PtGuardedByAttr>()))
+        llvm::any_of(D->attrs(), isThreadSafetyAttribute))
       Found = true;
     return !Found;
+  }
+
+  // A function that requires a capability holds it in its writes, which
+  // then count as locked writes elsewhere; the others name locks.
+  static bool isThreadSafetyAttribute(const Attr *A) {
+    switch (A->getKind()) {
+    case attr::GuardedBy:
+    case attr::PtGuardedBy:
+    case attr::RequiresCapability:
+    case attr::AcquireCapability:
+    case attr::TryAcquireCapability:
+    case attr::ReleaseCapability:
+    case attr::AssertCapability:
+      return true;
+    default:
+      return false;
+    }
   }
 
 private:

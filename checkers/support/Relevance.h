@@ -52,7 +52,8 @@ private:
 /// function of Called.Functions (matched as loosely as RelevantFunctions
 /// matches, attributes included) or expands a macro of Called.Macros (one it
 /// defines); it defines a function named in Defined; or, with ThreadSafety,
-/// a variable or field carries guarded_by / pt_guarded_by. A rule that needs
+/// a declaration carries a thread-safety attribute (guarded_by,
+/// pt_guarded_by, requires_capability, acquire_capability...). A rule that needs
 /// one of these to report anything can stay idle in a unit without them.
 /// Always true outside C: C++ and Objective-C also reach an API through
 /// constructors, operators and messages.

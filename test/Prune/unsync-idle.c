@@ -26,6 +26,13 @@
 // RUN:   -Xclang -analyzer-config -Xclang cvet:Prune=true %s 2>&1 \
 // RUN:   | FileCheck %s --check-prefix=LOCK
 
+// A function that requires a capability holds it in its writes (a locked
+// write elsewhere): that too puts the rule at work.
+// RUN: %analyze_rules -isystem %inputs/threads -DREQUIRES_LOCK \
+// RUN:   -Xclang -analyzer-checker=cvet.UnsyncMapWrite,debug.Stats \
+// RUN:   -Xclang -analyzer-config -Xclang cvet:Prune=true %s 2>&1 \
+// RUN:   | FileCheck %s --check-prefix=LOCK
+
 // expected-no-diagnostics
 
 #include <pthread.h>
@@ -37,6 +44,12 @@ int log_event(const char *fmt, ...);
 static dict *clients;
 #ifdef TAKES_LOCK
 static pthread_mutex_t clients_lock;
+#endif
+#ifdef REQUIRES_LOCK
+typedef pthread_mutex_t __attribute__((capability("mutex"))) mutex_t;
+static mutex_t clients_lock;
+void client_add(void *id, void *client)
+    __attribute__((requires_capability(clients_lock)));
 #endif
 
 void client_add(void *id, void *client) {
@@ -62,7 +75,7 @@ void client_forget(void *id) {
 // LOCK-DAG: unsync-idle.c:[[@LINE-5]]:7: warning: Map 'clients' is written without holding 'clients_lock', which its other writes hold
 // LOCK-DAG: client_forget -> Total CFGBlocks: 4 | Unreachable CFGBlocks: 0 |
 
-#ifndef TAKES_LOCK
+#if !defined(TAKES_LOCK) && !defined(REQUIRES_LOCK)
 void client_rename(dictEntry *entry, void *name) {
   dictSetVal(clients, entry, name); // no-warning
 }
