@@ -55,8 +55,9 @@ private:
 /// a declaration carries a thread-safety attribute (guarded_by,
 /// pt_guarded_by, requires_capability, acquire_capability...). A rule that needs
 /// one of these to report anything can stay idle in a unit without them.
-/// Always true outside C: C++ and Objective-C also reach an API through
-/// constructors, operators and messages.
+/// Always true outside C (C++ and Objective-C also reach an API through
+/// constructors, operators and messages) and when Called names function
+/// pointer fields (Members), which it does not look for.
 bool mayUseApis(clang::ASTContext &Ctx, const ModelNames &Called,
                 const llvm::StringSet<> &Defined, bool ThreadSafety);
 
