@@ -180,9 +180,7 @@ if shutil.which("git"):
     config.available_features.add("git")
 if shutil.which("pre-commit"):
     config.available_features.add("pre-commit")
-# The fast checks (checkers/tidy) for the hook's fallback, when built.
-tidy_plugin = os.path.join(config.cvet_obj_root, "lib", "cvet-tidy.so")
-clang_tidy = shutil.which("clang-tidy-" + config.clang_version_major)
-if os.path.isfile(tidy_plugin) and clang_tidy:
+# The hook's fallback to the fast checks (%cvet_tidy above) runs the
+# clang-tidy it finds on PATH.
+if os.path.isfile(tidy_plugin) and shutil.which("clang-tidy-" + config.clang_version_major):
     config.available_features.add("tidy-plugin")
-    config.substitutions.append(("%tidy_plugin", tidy_plugin))

@@ -2,7 +2,7 @@
 //
 // Registers the fast, editor-time versions of the cvet rules as clang-tidy
 // checks named as in Checkers.def (cvet-<rule>). Adding a check is its
-// XxxCheck.{h,cpp} and one line below.
+// XxxCheck.{h,cpp} (on BodyCheck.h) and one line below.
 //
 // The module is linked into cvet-clangd and built as a clang-tidy plugin
 // (cvet-tidy.so, see PluginVersion.cpp).

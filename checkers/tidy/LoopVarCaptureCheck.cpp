@@ -277,14 +277,13 @@ private:
 } // namespace
 
 LoopVarCaptureCheck::LoopVarCaptureCheck(llvm::StringRef Name,
-                                         clang::tidy::ClangTidyContext *Ctx)
-    : ClangTidyCheck(Name, Ctx), Models(Options) {}
+                                          clang::tidy::ClangTidyContext *Context)
+    : BodyCheck(Name, Context) {}
 
 LoopVarCaptureCheck::~LoopVarCaptureCheck() = default;
 
-void LoopVarCaptureCheck::storeOptions(
-    clang::tidy::ClangTidyOptions::OptionMap &Opts) {
-  Models.store(Options, Opts);
+void LoopVarCaptureCheck::prepare(ModelRef M) {
+  Tables = std::make_unique<CaptureTables>(std::move(M));
 }
 
 /// What the editor check counts as captured: as the analyzer does, but
@@ -372,17 +371,6 @@ static void checkSpawn(LoopVarCaptureCheck &Check, const CaptureTables &T,
   }
 }
 
-// Every function, lambda and block body, each on its own: matching the calls
-// with hasAncestor / forCallable would build the parent map of the whole
-// translation unit on every keystroke.
-void LoopVarCaptureCheck::registerMatchers(MatchFinder *Finder) {
-  if (!Tables)
-    Tables = std::make_unique<CaptureTables>(Models.get(*this));
-  Finder->addMatcher(functionDecl(isDefinition()).bind("fn"), this);
-  Finder->addMatcher(lambdaExpr().bind("lambda"), this);
-  Finder->addMatcher(blockExpr().bind("block"), this);
-}
-
 /// Calls and constructions inside loops of S that may start work: by name
 /// first, the model decides later. Nested lambdas and blocks are bodies of
 /// their own.
@@ -411,23 +399,16 @@ static void findCandidates(const Stmt *S, unsigned Depth, const CaptureTables &T
     findCandidates(Child, Inner, T, Out);
 }
 
-void LoopVarCaptureCheck::check(const MatchFinder::MatchResult &Result) {
-  const Decl *Fn = Result.Nodes.getNodeAs<FunctionDecl>("fn");
-  if (const auto *LE = Result.Nodes.getNodeAs<LambdaExpr>("lambda"))
-    Fn = LE->getCallOperator();
-  if (const auto *BE = Result.Nodes.getNodeAs<BlockExpr>("block"))
-    Fn = BE->getBlockDecl();
-  Stmt *Body = Fn ? Fn->getBody() : nullptr;
-  if (!Body || Fn->isTemplated())
-    return;
+void LoopVarCaptureCheck::checkBody(const Decl *Fn, Stmt *Body,
+                                    ASTContext &Ctx) {
   llvm::SmallVector<std::pair<const Expr *, bool>, 4> Candidates;
   findCandidates(Body, 0, *Tables, Candidates);
   if (Candidates.empty())
     return;
   ParentMap PM(Body);
-  FunctionScan Scan(*Tables, PM, *Result.Context);
+  FunctionScan Scan(*Tables, PM, Ctx);
   for (auto [E, InPlace] : Candidates)
-    checkSpawn(*this, *Tables, Scan, E, InPlace, *Result.Context);
+    checkSpawn(*this, *Tables, Scan, E, InPlace, Ctx);
 }
 
 } // namespace cvet::tidy

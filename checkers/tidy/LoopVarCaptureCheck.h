@@ -11,25 +11,23 @@
 #ifndef CVET_CHECKERS_TIDY_LOOPVARCAPTURECHECK_H
 #define CVET_CHECKERS_TIDY_LOOPVARCAPTURECHECK_H
 
-#include "CheckModel.h"
-#include "clang-tidy/ClangTidyCheck.h"
+#include "BodyCheck.h"
 #include <memory>
 
 namespace cvet::tidy {
 
 struct CaptureTables;
 
-class LoopVarCaptureCheck : public clang::tidy::ClangTidyCheck {
+class LoopVarCaptureCheck : public BodyCheck {
 public:
-  LoopVarCaptureCheck(llvm::StringRef Name,
-                      clang::tidy::ClangTidyContext *Context);
+  LoopVarCaptureCheck(llvm::StringRef Name, clang::tidy::ClangTidyContext *Context);
   ~LoopVarCaptureCheck() override;
-  void registerMatchers(clang::ast_matchers::MatchFinder *Finder) override;
-  void check(const clang::ast_matchers::MatchFinder::MatchResult &Result) override;
-  void storeOptions(clang::tidy::ClangTidyOptions::OptionMap &Opts) override;
 
 private:
-  CheckModel Models;
+  void prepare(ModelRef M) override;
+  void checkBody(const clang::Decl *Fn, clang::Stmt *Body,
+                 clang::ASTContext &Ctx) override;
+
   std::unique_ptr<CaptureTables> Tables;
 };
 
