@@ -7,6 +7,7 @@
 //===----------------------------------------------------------------------===//
 
 #include "State.h"
+#include "Wording.h"
 #include "support/CallMatching.h"
 
 #include "clang/Basic/SourceManager.h"
@@ -108,27 +109,32 @@ static std::string bufferText(const StoredEntry &E, CheckerContext &C) {
 // Messages.
 //===----------------------------------------------------------------------===//
 
-static std::string quoted(llvm::StringRef S, llvm::StringRef Otherwise) {
-  return S.empty() ? Otherwise.str() : ("'" + S + "'").str();
-}
-
 /// "Pointer into the middle of 'line' is stored as a key of 'cache'".
-static std::string storedText(const StoredEntry &E, CheckerContext &C) {
-  std::string Buf = quoted(bufferText(E, C), "a buffer");
+static std::string entryStoredText(const StoredEntry &E, CheckerContext &C) {
   const Expr *MapE = E.mapName() ? E.mapName()->IgnoreParenImpCasts() : nullptr;
   if (const auto *UO = dyn_cast_or_null<UnaryOperator>(MapE))
     if (UO->getOpcode() == UO_AddrOf)
       MapE = UO->getSubExpr(); // tsearch(key, &root, ...)
-  std::string Map = MapE ? quoted(exprText(MapE, C), "a map")
-                    : E.map()   ? "a map"
-                                : "the hsearch table";
-  std::string What =
-      !E.via().empty() ? "Pointer from '" + E.via().str() + "' into " + Buf
-      : E.viewAtStart() ? "View into " + Buf
-                        : "Pointer into the middle of " + Buf;
-  return What + " is stored as a " +
-         (E.role() == StoredEntry::Role::Key ? "key" : "value") + " of " +
-         Map;
+  return cvet::subrange::storedText(
+      E.via(), E.viewAtStart(), bufferText(E, C),
+      E.role() == StoredEntry::Role::Key,
+      mapPhrase(MapE ? exprText(MapE, C) : "", !MapE && !E.map()));
+}
+
+static EndingKind kindOf(Ending::Kind K) {
+  switch (K) {
+  case Ending::Freed:
+    return EndingKind::Freed;
+  case Ending::Reallocated:
+    return EndingKind::Reallocated;
+  case Ending::Refilled:
+    return EndingKind::Refilled;
+  case Ending::OutOfScope:
+    return EndingKind::OutOfScope;
+  case Ending::Pinned:
+    break;
+  }
+  return EndingKind::Pinned;
 }
 
 /// The line of a call, or of the closing brace of a body.
@@ -219,40 +225,18 @@ void cvet::subrange::reportEntry(const BugType &BT,
   // names the line of the free or refill, which differs from path to path.
   if (!Reported.insert(E.insert()).second)
     return;
-  std::string Buf = quoted(End.Name.empty() ? bufferText(E, C) : End.Name,
-                           "the buffer");
-  std::string Msg = storedText(E, C) + "; ";
-  switch (End.How) {
-  case Ending::Freed:
-    Msg += "it dangles when " + Buf + " is freed by '" + End.By.str() +
-           "' at line " + std::to_string(lineOf(End.At, C));
-    break;
-  case Ending::Reallocated:
-    Msg += "it dangles when " + Buf + " is reallocated by '" + End.By.str() +
-           "' at line " + std::to_string(lineOf(End.At, C));
-    break;
-  case Ending::Refilled:
-    Msg += "it dangles when " + Buf + " is refilled by '" + End.By.str() +
-           "' at line " + std::to_string(lineOf(End.At, C));
-    break;
-  case Ending::OutOfScope:
-    Msg += "it dangles when " + Buf + " goes out of scope at line " +
-           std::to_string(lineOf(End.At, C));
-    break;
-  case Ending::Pinned: {
-    std::string Size = "buffer";
+  std::string Buf = End.Name.empty() ? bufferText(E, C) : End.Name;
+  std::optional<int64_t> Size;
+  if (End.How == Ending::Pinned)
     if (const auto *SR = dyn_cast<SubRegion>(E.buffer()))
       if (const llvm::APSInt *N = C.getSValBuilder().getKnownValue(
               C.getState(), getDynamicExtent(C.getState(), SR,
                                              C.getSValBuilder())))
-        Size = std::to_string(N->getExtValue()) + "-byte buffer";
-    Msg += "it keeps the whole " + Size + " alive as long as the entry lives";
-    break;
-  }
-  }
-  Msg += C.getASTContext().getLangOpts().CPlusPlus
-             ? " — store a copy (std::string, strndup)"
-             : " — store a copy (g_strndup, strndup)";
+        Size = N->getExtValue();
+  std::string Msg = entryMessage(
+      entryStoredText(E, C), kindOf(End.How), Buf, End.By,
+      End.At ? lineOf(End.At, C) : 0, Size,
+      C.getASTContext().getLangOpts().CPlusPlus);
 
   const LocationContext *InsCtx = E.insertContext();
   PathDiagnosticLocation At =
@@ -262,28 +246,9 @@ void cvet::subrange::reportEntry(const BugType &BT,
       BT, Msg, Err, At,
       InsCtx->getStackFrame()->getDecl());
   R->markInteresting(E.buffer());
-  std::string Own = quoted(bufferText(E, C), "the buffer");
-  std::string MadeNote =
-      E.via().empty() ? "Pointer into the middle of " + Own + " made here"
-                      : "'" + E.via().str() + "' returns a pointer into " + Own;
-  std::string EndNote;
-  switch (End.How) {
-  case Ending::Freed:
-    EndNote = Buf + " is freed here; the entry still points into it";
-    break;
-  case Ending::Reallocated:
-    EndNote = Buf + " may move here; the entry still points into it";
-    break;
-  case Ending::Refilled:
-    EndNote = Buf + " is refilled here; the entry now points at other data";
-    break;
-  case Ending::OutOfScope:
-    EndNote = Buf + " goes out of scope here; the entry still points into it";
-    break;
-  case Ending::Pinned:
-    break;
-  }
-  R->addVisitor<EntryNotes>(E.insert(), E.made(), storedText(E, C), MadeNote,
+  std::string MadeNote = madeNote(E.via(), bufferText(E, C));
+  std::string EndNote = endNote(kindOf(End.How), Buf);
+  R->addVisitor<EntryNotes>(E.insert(), E.made(), entryStoredText(E, C), MadeNote,
                             End.At, EndNote);
   C.emitReport(std::move(R));
 }

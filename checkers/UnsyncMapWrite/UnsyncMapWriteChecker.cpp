@@ -31,6 +31,7 @@
 #include "Checkers.h"
 #include "ConcurrencyFacts.h"
 #include "ConcurrencyModel.h"
+#include "Wording.h"
 #include "support/Compat.h"
 #include "support/ModelOption.h"
 #include "support/MacroExpansion.h"
@@ -526,10 +527,6 @@ UnsyncMapWriteChecker::handleMacro(const Stmt *S, ProgramStateRef &St,
 
 namespace {
 
-const char *verb(MapOpKind K) { return isMapWrite(K) ? "writes" : "reads"; }
-
-std::string quoted(const std::string &S) { return "'" + S + "'"; }
-
 // The guarded_by / pt_guarded_by lock of a map's variable or field.
 const Expr *declaredGuard(const ValueDecl *D) {
   if (!D)
@@ -573,13 +570,11 @@ void UnsyncMapWriteChecker::checkWrite(const Write &W, ProgramStateRef St,
     else if (!ReadOnly)
       ReadOnly = KV.second.name();
   }
-  std::string Name = quoted(W.MapName);
+  const std::string &Name = W.MapName;
   auto Without = [&](const std::string &Lock) {
-    if (ReadOnly && !WriteHeld)
-      return "while holding only the read side of " +
-             quoted(storageName(ReadOnly, Ctx));
-    return Lock.empty() ? std::string("without holding a lock")
-                        : "without holding " + quoted(Lock);
+    return unsync::without(Lock, ReadOnly && !WriteHeld
+                                     ? storageName(ReadOnly, Ctx)
+                                     : std::string());
   };
   auto Here = [&](const MapAccess *A) {
     return A->Site != W.Site &&
@@ -592,10 +587,8 @@ void UnsyncMapWriteChecker::checkWrite(const Write &W, ProgramStateRef St,
     const HeldLock *H = Key ? St->get<HeldLocks>(Key) : nullptr;
     if (H && H->protectsWrites())
       return Done();
-    std::string Lock = storageName(Guard, Ctx);
-    std::string Held = H ? "while holding only the read side of " + quoted(Lock)
-                         : "without holding " + quoted(Lock);
-    return report(W, "Map " + Name + " is written " + Held + ", which guards it",
+    return report(W,
+                  unsync::guardedMessage(Name, storageName(Guard, Ctx), H != nullptr),
                   {}, St, C);
   }
   if (WriteHeld)
@@ -613,18 +606,16 @@ void UnsyncMapWriteChecker::checkWrite(const Write &W, ProgramStateRef St,
     if ((Site = F.threadOf(FD)))
       break;
   if (Site && (Shared || W.Map.isField())) {
-    std::string Start = "Map " + Name + " is written " + Without("") +
-                        ", by code that runs on the thread started here; ";
     for (const MapAccess *A : Accesses) {
       if (!Here(A))
         continue;
       // The spawning side, after the spawn and before the join.
       for (unsigned I : A->AfterSpawns)
         if (F.Spawns[I].Entry == Site->Entry)
-          return report(W, Start + "the thread that started it " + verb(A->Op) + " it too",
-                        {Note(F.Spawns[I].Call, F.Spawns[I].Spawner, "The thread is started here"),
-                         Note(A->Site, A->Fn, std::string("The thread that started it ") +
-                                           verb(A->Op) + " " + Name + " here")},
+          return report(W, unsync::startedItMessage(Name, Without(""), A->Op),
+                        {Note(F.Spawns[I].Call, F.Spawns[I].Spawner,
+                              unsync::ThreadStartedNote.str()),
+                         Note(A->Site, A->Fn, unsync::startedItNote(Name, A->Op))},
                         St, C);
     }
     if (Shared) {
@@ -632,19 +623,16 @@ void UnsyncMapWriteChecker::checkWrite(const Write &W, ProgramStateRef St,
         const SpawnSite *Other = F.threadOf(A->Fn);
         if (!Here(A) || !Other || Other->Entry == Site->Entry)
           continue;
-        return report(W, Start + "another thread " + verb(A->Op) + " it too",
-                      {Note(Site->Call, Site->Spawner, "The thread is started here"),
-                       Note(Other->Call, Other->Spawner, "Another thread is started here"),
-                       Note(A->Site, A->Fn, std::string("Another thread ") + verb(A->Op) +
-                                         " " + Name + " here")},
+        return report(W, unsync::anotherThreadMessage(Name, Without(""), A->Op),
+                      {Note(Site->Call, Site->Spawner, unsync::ThreadStartedNote.str()),
+                       Note(Other->Call, Other->Spawner, unsync::AnotherStartedNote.str()),
+                       Note(A->Site, A->Fn, unsync::anotherThreadNote(Name, A->Op))},
                       St, C);
       }
       if (Site->Many)
-        return report(W,
-                      "Map " + Name + " is written " + Without("") +
-                          ", by code that runs on the threads started here; "
-                          "several of them may write it at once",
-                      {Note(Site->Call, Site->Spawner, "Several threads are started here")},
+        return report(W, unsync::manyThreadsMessage(Name, Without("")),
+                      {Note(Site->Call, Site->Spawner,
+                            unsync::SeveralStartedNote.str())},
                       St, C);
     }
   }
@@ -660,14 +648,11 @@ void UnsyncMapWriteChecker::checkWrite(const Write &W, ProgramStateRef St,
           const SpawnSite *T = F.threadOf(A->Fn);
           if (!T || T->Entry != S.Entry || A->Held.empty())
             continue;
-          return report(W,
-                        "Map " + Name + " is written " + Without("") +
-                            " while the thread started here may run; that "
-                            "thread " + verb(A->Op) + " it too",
-                        {Note(S.Call, S.Spawner, "The thread is started here"),
-                         Note(A->Site, A->Fn, std::string("The thread ") + verb(A->Op) +
-                                           " " + Name + " here, holding " +
-                                           quoted(A->Held.front().Name))},
+          return report(W, unsync::spawningSideMessage(Name, Without(""), A->Op),
+                        {Note(S.Call, S.Spawner, unsync::ThreadStartedNote.str()),
+                         Note(A->Site, A->Fn,
+                              unsync::threadHoldingNote(Name, A->Op,
+                                                        A->Held.front().Name))},
                         St, C);
         }
       }
@@ -677,9 +662,8 @@ void UnsyncMapWriteChecker::checkWrite(const Write &W, ProgramStateRef St,
     for (const FunctionDecl *FD : Frames)
       if (Tables->isAnyThread(FD))
         return report(W,
-                      "Map " + Name + " is written " + Without("") + ", by " +
-                          quoted(FD->getNameAsString()) +
-                          ", which may run on any thread",
+                      unsync::anyThreadMessage(Name, Without(""),
+                                               FD->getNameAsString()),
                       {}, St, C);
 
   // Inconsistent: written under a lock elsewhere in this file. Writes before
@@ -714,11 +698,8 @@ void UnsyncMapWriteChecker::checkWrite(const Write &W, ProgramStateRef St,
       if (L.Mode != LockMode::Write || L.Name.empty() || L.Inherited ||
           !MostWritesHold(L.Key))
         continue;
-      return report(W,
-                    "Map " + Name + " is written " + Without(L.Name) +
-                        ", which its other writes hold",
-                    {Note(A->Site, A->Fn, "Elsewhere " + quoted(A->MapName) +
-                                       " is written holding " + quoted(L.Name))},
+      return report(W, unsync::inconsistentMessage(Name, Without(L.Name)),
+                    {Note(A->Site, A->Fn, unsync::elsewhereNote(A->MapName, L.Name))},
                     St, C);
     }
   }

@@ -1,0 +1,82 @@
+//===- Wording.cpp - what cvet.SubrangeEscape says ------------------------===//
+
+#include "Wording.h"
+
+using llvm::StringRef;
+
+namespace cvet::subrange {
+
+static std::string quoted(StringRef S, StringRef Otherwise) {
+  return S.empty() ? Otherwise.str() : "'" + S.str() + "'";
+}
+
+std::string mapPhrase(StringRef Name, bool ProcessTable) {
+  if (!Name.empty())
+    return quoted(Name, "");
+  return ProcessTable ? "the hsearch table" : "a map";
+}
+
+std::string storedText(StringRef Via, bool ViewAtStart, StringRef Buffer,
+                       bool Key, StringRef MapPhrase) {
+  std::string Buf = quoted(Buffer, "a buffer");
+  std::string What = !Via.empty() ? "Pointer from '" + Via.str() + "' into " + Buf
+                     : ViewAtStart ? "View into " + Buf
+                                   : "Pointer into the middle of " + Buf;
+  return What + " is stored as a " + (Key ? "key" : "value") + " of " +
+         MapPhrase.str();
+}
+
+std::string entryMessage(StringRef Stored, EndingKind How, StringRef Buffer,
+                         StringRef By, unsigned Line,
+                         std::optional<int64_t> Size, bool CPlusPlus) {
+  std::string Buf = quoted(Buffer, "the buffer");
+  std::string At = " at line " + std::to_string(Line);
+  std::string Msg = Stored.str() + "; ";
+  switch (How) {
+  case EndingKind::Freed:
+    Msg += "it dangles when " + Buf + " is freed by '" + By.str() + "'" + At;
+    break;
+  case EndingKind::Reallocated:
+    Msg += "it dangles when " + Buf + " is reallocated by '" + By.str() + "'" +
+           At;
+    break;
+  case EndingKind::Refilled:
+    Msg += "it dangles when " + Buf + " is refilled by '" + By.str() + "'" + At;
+    break;
+  case EndingKind::OutOfScope:
+    Msg += "it dangles when " + Buf + " goes out of scope" + At;
+    break;
+  case EndingKind::Pinned:
+    Msg += "it keeps the whole " +
+           (Size ? std::to_string(*Size) + "-byte buffer" : std::string("buffer")) +
+           " alive as long as the entry lives";
+    break;
+  }
+  return Msg + (CPlusPlus ? " — store a copy (std::string, strndup)"
+                          : " — store a copy (g_strndup, strndup)");
+}
+
+std::string madeNote(StringRef Via, StringRef Buffer) {
+  std::string Own = quoted(Buffer, "the buffer");
+  return Via.empty() ? "Pointer into the middle of " + Own + " made here"
+                     : "'" + Via.str() + "' returns a pointer into " + Own;
+}
+
+std::string endNote(EndingKind How, StringRef Buffer) {
+  std::string Buf = quoted(Buffer, "the buffer");
+  switch (How) {
+  case EndingKind::Freed:
+    return Buf + " is freed here; the entry still points into it";
+  case EndingKind::Reallocated:
+    return Buf + " may move here; the entry still points into it";
+  case EndingKind::Refilled:
+    return Buf + " is refilled here; the entry now points at other data";
+  case EndingKind::OutOfScope:
+    return Buf + " goes out of scope here; the entry still points into it";
+  case EndingKind::Pinned:
+    break;
+  }
+  return "";
+}
+
+} // namespace cvet::subrange
