@@ -499,6 +499,9 @@ ConcurrencyFacts::ConcurrencyFacts(const TranslationUnitDecl *TU,
   Builder B(*this, Model, Ctx);
   B.run(TU);
   OnceInit = std::move(B.OnceInit);
+  for (auto &KV : B.Info)
+    for (const CallSite &C : KV.second.Calls)
+      Called.insert(C.Callee);
   Creates = std::move(B.Creates);
   for (auto &KV : B.EntryLocks)
     EntryLocks[KV.first].append(KV.second.begin(), KV.second.end());

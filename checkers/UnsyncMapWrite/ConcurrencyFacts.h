@@ -83,11 +83,14 @@ public:
   /// The accesses of one map (by its variable or field).
   llvm::SmallVector<const MapAccess *, 4> accessesOf(const clang::ValueDecl *Map) const;
   bool isSpawner(const clang::FunctionDecl *FD) const { return Spawners.count(FD); }
+  /// Whether some function of this file calls FD directly.
+  bool hasCallers(const clang::FunctionDecl *FD) const { return Called.count(FD); }
 
 private:
   llvm::DenseMap<const clang::FunctionDecl *, unsigned> ThreadReach;
   llvm::DenseSet<const clang::FunctionDecl *> OnceInit;
   llvm::DenseSet<const clang::FunctionDecl *> Spawners;
+  llvm::DenseSet<const clang::FunctionDecl *> Called;
   llvm::DenseSet<std::pair<const clang::FunctionDecl *, const clang::ValueDecl *>> Creates;
   llvm::DenseMap<const clang::FunctionDecl *, llvm::SmallVector<HeldLockFact, 1>> EntryLocks;
   llvm::DenseMap<const clang::ValueDecl *, llvm::SmallVector<unsigned, 4>> ByMap;

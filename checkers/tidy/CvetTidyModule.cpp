@@ -11,6 +11,7 @@
 
 #include "LoopVarCaptureCheck.h"
 #include "UnclosedIteratorCheck.h"
+#include "UnsyncMapWriteCheck.h"
 
 #include "support/Compat.h"
 
@@ -32,6 +33,7 @@ public:
   void addCheckFactories(clang::tidy::ClangTidyCheckFactories &F) override {
     F.registerCheck<UnclosedIteratorCheck>(names::UnclosedIterator);
     F.registerCheck<LoopVarCaptureCheck>(names::LoopVarCapture);
+    F.registerCheck<UnsyncMapWriteCheck>(names::UnsyncMapWrite);
   }
 };
 
