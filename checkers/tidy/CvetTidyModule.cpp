@@ -10,6 +10,7 @@
 //===----------------------------------------------------------------------===//
 
 #include "LoopVarCaptureCheck.h"
+#include "SubrangeEscapeCheck.h"
 #include "UnclosedIteratorCheck.h"
 #include "UnsyncMapWriteCheck.h"
 
@@ -33,6 +34,7 @@ public:
   void addCheckFactories(clang::tidy::ClangTidyCheckFactories &F) override {
     F.registerCheck<UnclosedIteratorCheck>(names::UnclosedIterator);
     F.registerCheck<LoopVarCaptureCheck>(names::LoopVarCapture);
+    F.registerCheck<SubrangeEscapeCheck>(names::SubrangeEscape);
     F.registerCheck<UnsyncMapWriteCheck>(names::UnsyncMapWrite);
   }
 };
