@@ -2,7 +2,9 @@
 """Editor mode against the analyzer on the lit suite's deep cases.
 
 Runs the clang-tidy checks (cvet-tidy.so) over every -verify test of the
-analyzer's rules (test/UnclosedIterator, test/LoopVarCapture) and compares
+analyzer's rules (test/UnclosedIterator, test/LoopVarCapture,
+test/SubrangeEscape, test/UnsyncMapWrite; model files of the RUN line
+included) and compares
 their warnings with the test's expected-warning lines. A tidy warning counts
 as found when it is in the same function as an expected warning (the tidy
 check reports LoopVarCapture at the spawn, the analyzer at the write); it is
@@ -25,7 +27,9 @@ PLUGIN = os.path.join(BUILD, "lib", "cvet-tidy.so")
 TIDY = os.environ.get("CLANG_TIDY", "clang-tidy-19")
 INPUTS = os.path.join(ROOT, "test", "Inputs")
 RULES = {"UnclosedIterator": "cvet-unclosed-iterator",
-         "LoopVarCapture": "cvet-loop-var-capture"}
+         "LoopVarCapture": "cvet-loop-var-capture",
+         "SubrangeEscape": "cvet-subrange-escape",
+         "UnsyncMapWrite": "cvet-unsync-map-write"}
 
 EXPECT = re.compile(r"expected-warning(?:@([+-]?\d+))?\s*(\d*)\s*\{\{")
 FUNC_START = re.compile(r"^[A-Za-z_][\w\s\*:<>,&]*\(.*$")
@@ -40,15 +44,32 @@ def run_line(text):
         if cmd.endswith("\\"):
             cmd = cmd[:-1] + " "
             continue
-        if "-verify" in cmd and "%clang_analyze_cc1" in cmd and not cmd.strip().startswith("not"):
+        if ("-verify" in cmd and ("%clang_analyze" in cmd or "%analyze_subrange" in cmd)
+                and not cmd.strip().startswith("not") and "-verify=plain" not in cmd):
             return cmd
         cmd = ""
     return None
 
 
+def glib_cflags():
+    try:
+        return subprocess.run(["pkg-config", "--cflags", "gio-2.0"], capture_output=True,
+                              text=True, check=True).stdout.strip()
+    except (OSError, subprocess.CalledProcessError):
+        return ""
+
+
+def model_config(cmd):
+    """--config giving the RUN line's model files to every cvet check."""
+    m = re.search(r"ModelFiles=(\S+)", cmd)
+    if not m:
+        return []
+    return ["--config={CheckOptions: {ModelFiles: '%s'}}" % m.group(1).replace("%inputs", INPUTS)]
+
+
 def compile_flags(cmd):
     out = []
-    toks = shlex.split(cmd.replace("%inputs", INPUTS))
+    toks = shlex.split(cmd.replace("%inputs", INPUTS).replace("%glib_cflags", glib_cflags()))
     i = 0
     while i < len(toks):
         t = toks[i]
@@ -86,13 +107,14 @@ def main():
     for folder, check in RULES.items():
         d = os.path.join(ROOT, "test", folder)
         exp_total = found_total = false_total = reported_total = 0
-        for name in sorted(os.listdir(d)):
-            path = os.path.join(d, name)
+        paths = sorted(os.path.join(dirpath, f) for dirpath, _, files in os.walk(d) for f in files)
+        for path in paths:
+            name = os.path.relpath(path, d)
             if not name.endswith((".c", ".cpp")):
                 continue
             text = open(path).read()
             cmd = run_line(text)
-            if not cmd or "ModelFiles" in cmd:
+            if not cmd:
                 continue
             lines = text.split("\n")
             spans = functions(lines)
@@ -107,7 +129,7 @@ def main():
             if name.endswith(".cpp") and not any(f.startswith("-x") for f in flags):
                 flags = ["-x", "c++"] + flags
             res = subprocess.run([TIDY, "--load=" + PLUGIN, "--checks=-*," + check,
-                                  "--quiet", path, "--"] + flags,
+                                  "--quiet"] + model_config(cmd) + [path, "--"] + flags,
                                  capture_output=True, text=True)
             got = {}
             for m in re.finditer(re.escape(path) + r":(\d+):\d+: warning: .*\[" + check + r"\]", res.stdout):
