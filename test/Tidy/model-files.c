@@ -24,6 +24,14 @@
 // RUN:   --config="{CheckOptions: {cvet-loop-var-capture.ModelFiles: '%t.missing.yaml'}}" \
 // RUN:   %s -- 2>&1 | FileCheck %s --check-prefix=MISSING
 // MISSING: error: Cannot use model file '{{.*}}missing.yaml': {{.+}}; fix it or remove it from ModelFiles
+//
+// RUN: not %clang_tidy --checks='-*,cvet-unsync-map-write' \
+// RUN:   --config="{CheckOptions: {cvet-unsync-map-write.ModelFiles: '%inputs/unsync/odd-model.yaml;%t.missing.yaml'}}" \
+// RUN:   %s -- 2>&1 | FileCheck %s --check-prefix=MISSING
+// RUN: not %clang_tidy --checks='-*,cvet-subrange-escape' \
+// RUN:   --config="{CheckOptions: {cvet-subrange-escape.ModelFiles: '%inputs/subrange/bad/no-effect.yaml'}}" \
+// RUN:   %s -- 2>&1 | FileCheck %s --check-prefix=BAD_SUBRANGE
+// BAD_SUBRANGE: error: Cannot use model file '{{.*}}no-effect.yaml': {{.*}}no-effect.yaml:3:7: missing required key 'Effect'; fix it or remove it from ModelFiles [clang-tidy-config]
 
 typedef struct kv_db kv_db;
 typedef struct kv_cursor kv_cursor;
