@@ -41,8 +41,9 @@ packages=(
   libgtest-dev
   # The pre-commit hook's test through the framework itself.
   pre-commit
-  # uthash's real macros (cvet.UnsyncMapWrite tests).
-  uthash-dev
+  # uthash's and khash's real macros (cvet.UnsyncMapWrite and
+  # cvet.SubrangeEscape tests; htslib ships khash.h).
+  uthash-dev libhts-dev
   # The test that runs docs/ci/github-actions-sharded.yml's commands.
   python3-yaml
 )

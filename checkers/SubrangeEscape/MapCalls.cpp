@@ -87,16 +87,55 @@ bool cvet::subrange::namesGlobalObject(const Expr *E) {
   return false;
 }
 
-/// std::string_view and its kind: objects that point into storage they do
-/// not own. Their first pointer field is the pointer.
-const FieldDecl *cvet::subrange::viewPointerField(QualType T) {
-  const auto *RD = T.getNonReferenceType()->getAsCXXRecordDecl();
-  if (!RD || !(RD = RD->getDefinition()) || !RD->isInStdNamespace() ||
-      RD->getName() != "basic_string_view")
+/// The name a record is known by: qualified, without inline namespaces
+/// (std::basic_string_view, not std::__1::basic_string_view); a C struct
+/// without a tag by its typedef.
+static std::string recordName(const RecordDecl *RD) {
+  std::string Q = RD->getName().str();
+  if (Q.empty())
+    if (const TypedefNameDecl *TD = RD->getTypedefNameForAnonDecl())
+      Q = TD->getName().str();
+  for (const DeclContext *DC = RD->getDeclContext(); DC; DC = DC->getParent()) {
+    if (const auto *NS = dyn_cast<NamespaceDecl>(DC)) {
+      if (!NS->isInline() && !NS->isAnonymousNamespace())
+        Q = (NS->getName() + "::" + Q).str();
+    } else if (const auto *R = dyn_cast<RecordDecl>(DC)) {
+      Q = (R->getName() + "::" + Q).str();
+    }
+  }
+  return Q;
+}
+
+/// Name is Full, or Full with leading namespaces left out.
+static bool namesQualified(llvm::StringRef Full, llvm::StringRef Name) {
+  return Full == Name ||
+         (Full.ends_with(Name) && Full.drop_back(Name.size()).ends_with("::"));
+}
+
+/// Objects that point into storage they do not own: a model View type
+/// (std::string_view, a C slice struct). The pointer field: the one the
+/// model names, or the first pointer field.
+const FieldDecl *
+cvet::subrange::viewPointerField(QualType T,
+                                 llvm::ArrayRef<const cvet::SubrangeCall *> Views) {
+  if (Views.empty())
     return nullptr;
-  for (const FieldDecl *F : RD->fields())
-    if (F->getType()->isPointerType())
-      return F;
+  T = T.getNonReferenceType();
+  const auto *RD = T->getAsRecordDecl();
+  if (!RD || !(RD = RD->getDefinition()))
+    return nullptr;
+  const auto *TT = T->getAs<TypedefType>();
+  std::string Name = recordName(RD);
+  for (const cvet::SubrangeCall *V : Views) {
+    if (!namesQualified(Name, V->Type) &&
+        !(TT && TT->getDecl()->getName() == V->Type))
+      continue;
+    for (const FieldDecl *F : RD->fields())
+      if (F->getType()->isPointerType() &&
+          (V->PointerField.empty() || F->getName() == V->PointerField))
+        return F;
+    return nullptr;
+  }
   return nullptr;
 }
 
@@ -105,6 +144,7 @@ const FieldDecl *cvet::subrange::viewPointerField(QualType T) {
 std::optional<SVal> cvet::subrange::storedValue(
     ProgramStateRef State, const CallEvent &Call, unsigned Arg,
     llvm::StringRef Field, bool &View, QualType &Type,
+    llvm::ArrayRef<const cvet::SubrangeCall *> Views,
     llvm::function_ref<std::optional<SVal>(const MemRegion *)> ViewTarget) {
   View = false;
   std::optional<SVal> V = cvet::argSVal(Call, Arg);
@@ -138,7 +178,7 @@ std::optional<SVal> cvet::subrange::storedValue(
     return std::nullopt;
   }
   Type = T;
-  if (const FieldDecl *Ptr = viewPointerField(T)) {
+  if (const FieldDecl *Ptr = viewPointerField(T, Views)) {
     View = true;
     if (const MemRegion *Obj = V->getAsRegion())
       if (std::optional<SVal> Target = ViewTarget(Obj->StripCasts()))

@@ -2,7 +2,8 @@
 //
 // Borrowed pointers (symbols a Borrow call made), the map entries that hold
 // them, and the facts about storage and maps the rule gathers on a path.
-// SubrangeEscapeChecker.cpp describes the state machine.
+// SubrangeEscapeChecker.cpp describes the state machine; the traits here
+// are the same for all of the rule's files.
 //
 //===----------------------------------------------------------------------===//
 
@@ -10,6 +11,7 @@
 #define CVET_CHECKERS_SUBRANGEESCAPE_STATE_H
 
 #include "support/Lifetime.h"
+#include "support/StateTrait.h"
 
 #include "cvet/Model.h"
 #include "clang/AST/Expr.h"
@@ -18,6 +20,8 @@
 #include "clang/StaticAnalyzer/Core/PathSensitive/CheckerContext.h"
 #include "clang/StaticAnalyzer/Core/PathSensitive/ProgramStateTrait.h"
 #include "llvm/ADT/DenseSet.h"
+#include "llvm/ADT/ImmutableMap.h"
+#include "llvm/ADT/ImmutableSet.h"
 #include "llvm/ADT/STLFunctionalExtras.h"
 #include "llvm/Support/raw_ostream.h"
 #include <string>
@@ -97,6 +101,9 @@ private:
   /// The path branched on what the insertion returned: the code knows
   /// whether its key was stored (and frees it when it was not).
   bool Checked = false;
+  /// Result is a status written through an argument: positive when the
+  /// entry was stored (khash's kh_put).
+  bool Status = false;
 
 public:
   StoredEntry(const MemRegion *Buffer, const MemRegion *BufHolder,
@@ -153,6 +160,12 @@ public:
     E.Result = R;
     return E;
   }
+  StoredEntry withStatus(SymbolRef R) const {
+    StoredEntry E = withResult(R);
+    E.Status = true;
+    return E;
+  }
+  bool status() const { return Status; }
 
   /// The map certainly outlives Frame.
   bool mapOutlives(const StackFrameContext *Frame) const {
@@ -168,7 +181,7 @@ public:
            Via.data() == O.Via.data() && R == O.R &&
            GlobalMap == O.GlobalMap && ViewAtStart == O.ViewAtStart &&
            Result == O.Result && IfAbsent == O.IfAbsent &&
-           Checked == O.Checked;
+           Checked == O.Checked && Status == O.Status;
   }
   void Profile(llvm::FoldingSetNodeID &ID) const {
     ID.AddPointer(Buffer);
@@ -187,6 +200,7 @@ public:
     ID.AddPointer(Result);
     ID.AddBoolean(IfAbsent);
     ID.AddBoolean(Checked);
+    ID.AddBoolean(Status);
   }
   void dump(llvm::raw_ostream &OS) const {
     OS << (R == Role::Key ? "key" : "value") << " into " << Buffer;
@@ -266,16 +280,88 @@ const MemRegion *mapRegionOf(std::optional<unsigned> MapArg,
                              const CallEvent &Call, const Expr **Name);
 const MemRegion *holderOf(const Expr *MapName, CheckerContext &C);
 bool namesGlobalObject(const Expr *E);
-const FieldDecl *viewPointerField(QualType T);
+/// The pointer field of a model View type (std::string_view, a C slice).
+const FieldDecl *viewPointerField(QualType T,
+                                  llvm::ArrayRef<const cvet::SubrangeCall *> Views);
 /// What argument Arg stores, looked at through field Field (hsearch's
 /// ENTRY) or a view object; ViewTarget gives the pointer a view object was
 /// constructed from, when known.
 std::optional<SVal>
 storedValue(ProgramStateRef State, const CallEvent &Call, unsigned Arg,
             llvm::StringRef Field, bool &View, QualType &Type,
+            llvm::ArrayRef<const cvet::SubrangeCall *> Views,
             llvm::function_ref<std::optional<SVal>(const MemRegion *)>
                 ViewTarget);
 
+//===----------------------------------------------------------------------===//
+// The rule's program state.
+//===----------------------------------------------------------------------===//
+
+/// Symbols returned or written by Borrow calls.
+class BorrowMap {};
+using BorrowMapTy = llvm::ImmutableMap<SymbolRef, Borrow>;
+/// Borrow calls under way: the buffer, found before the call changed it.
+class PendingBorrows {};
+using PendingBorrowsTy = llvm::ImmutableMap<const Expr *, Borrow>;
+/// The buffer that strtok(NULL, ...) goes on in.
+class TokenBuffer {};
+/// Storage allocated on this path (New calls) that has not been handed to
+/// anything but a map: a pin is reported when it dies unfreed.
+class OwnedStorage {};
+/// Owned storage whose last own pointer died unfreed while pointers into it
+/// lived on: an entry that stores one of them pins it.
+class LostStorage {};
+using SymbolSetTy = llvm::ImmutableSet<SymbolRef>;
+/// Regions that New calls returned, whatever their shape (an arena
+/// allocator that was inlined returns an element of its arena).
+class NotBorrowed {};
+/// Regions that Intern calls returned: they and their parts live as long as
+/// the program.
+class Interned {};
+/// Maps created to copy their keys, or to store them as given, when their
+/// family decides per map.
+class CopyingMaps {};
+class PointerMaps {};
+using RegionSetTy = llvm::ImmutableSet<const MemRegion *>;
+/// The pointer a view object (std::string_view) was constructed from, when
+/// the analyzer did not look into its constructor.
+class ViewTargets {};
+using ViewTargetsTy = llvm::ImmutableMap<const MemRegion *, SVal>;
+/// Entries that hold borrowed pointers, by insertion.
+class EntryMap {};
+using EntryMapTy = llvm::ImmutableMap<const Expr *, StoredEntry>;
+
+//===----------------------------------------------------------------------===//
+// Shared by the rule's files.
+//===----------------------------------------------------------------------===//
+
+/// The pointer that designates the buffer of a Subranges entry, and the
+/// object it points into (Borrows.cpp).
+std::optional<SVal> bufferPointer(ProgramStateRef State,
+                                  const cvet::SubrangeCall &S,
+                                  const CallEvent &Call);
+const MemRegion *bufferOf(ProgramStateRef State, const cvet::SubrangeCall &S,
+                          const CallEvent &Call);
+
+/// Forgets the entries of a map whose entries may be gone (Entries.cpp).
+ProgramStateRef forgetMap(ProgramStateRef State, const MemRegion *Map,
+                          const MemRegion *Holder);
+
 } // namespace cvet::subrange
+
+namespace clang::ento {
+CVET_STATE_TRAIT(cvet::subrange::BorrowMap, cvet::subrange::BorrowMapTy)
+CVET_STATE_TRAIT(cvet::subrange::PendingBorrows,
+                 cvet::subrange::PendingBorrowsTy)
+CVET_STATE_TRAIT(cvet::subrange::TokenBuffer, const clang::ento::MemRegion *)
+CVET_STATE_TRAIT(cvet::subrange::OwnedStorage, cvet::subrange::SymbolSetTy)
+CVET_STATE_TRAIT(cvet::subrange::LostStorage, cvet::subrange::SymbolSetTy)
+CVET_STATE_TRAIT(cvet::subrange::NotBorrowed, cvet::subrange::RegionSetTy)
+CVET_STATE_TRAIT(cvet::subrange::Interned, cvet::subrange::RegionSetTy)
+CVET_STATE_TRAIT(cvet::subrange::CopyingMaps, cvet::subrange::RegionSetTy)
+CVET_STATE_TRAIT(cvet::subrange::PointerMaps, cvet::subrange::RegionSetTy)
+CVET_STATE_TRAIT(cvet::subrange::ViewTargets, cvet::subrange::ViewTargetsTy)
+CVET_STATE_TRAIT(cvet::subrange::EntryMap, cvet::subrange::EntryMapTy)
+} // namespace clang::ento
 
 #endif // CVET_CHECKERS_SUBRANGEESCAPE_STATE_H

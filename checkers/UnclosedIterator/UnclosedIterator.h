@@ -16,6 +16,7 @@
 #include "support/Compat.h"
 #include "support/Escape.h"
 #include "support/ScopeExit.h"
+#include "support/StateTrait.h"
 #include "clang/StaticAnalyzer/Core/BugReporter/BugType.h"
 #include "clang/StaticAnalyzer/Core/Checker.h"
 #include "clang/StaticAnalyzer/Core/PathSensitive/CallDescription.h"
@@ -372,29 +373,18 @@ ProgramStateRef escapeCopiedScans(ProgramStateRef State, SVal V);
 
 } // namespace cvet::unclosed
 
-// REGISTER_*_WITH_PROGRAMSTATE would give each file a trait of its own: these
-// are the same traits, declared once for all of the rule's files.
-#define CVET_UNCLOSED_TRAIT(Name, Type)                                         \
-  template <>                                                                  \
-  struct ProgramStateTrait<Name> : public ProgramStatePartialTrait<Type> {     \
-    static void *GDMIndex() {                                                  \
-      static int Index;                                                        \
-      return &Index;                                                           \
-    }                                                                          \
-  };
+// The rule's traits, the same for all of its files.
 namespace clang::ento {
-CVET_UNCLOSED_TRAIT(cvet::unclosed::IterSymMap, cvet::unclosed::IterSymMapTy)
-CVET_UNCLOSED_TRAIT(cvet::unclosed::ScanRegionMap,
-                    cvet::unclosed::ScanRegionMapTy)
-CVET_UNCLOSED_TRAIT(cvet::unclosed::HolderSet, cvet::unclosed::HolderSet)
-CVET_UNCLOSED_TRAIT(cvet::unclosed::HeldSymMap, cvet::unclosed::HeldSymMapTy)
-CVET_UNCLOSED_TRAIT(cvet::unclosed::HeldScanSet,
-                    cvet::unclosed::HeldScanSetTy)
-CVET_UNCLOSED_TRAIT(cvet::unclosed::GlobalScanMap,
-                    cvet::unclosed::GlobalScanMapTy)
-CVET_UNCLOSED_TRAIT(cvet::unclosed::KeepingOwnerSet,
-                    cvet::unclosed::KeepingOwnerSetTy)
+CVET_STATE_TRAIT(cvet::unclosed::IterSymMap, cvet::unclosed::IterSymMapTy)
+CVET_STATE_TRAIT(cvet::unclosed::ScanRegionMap,
+                 cvet::unclosed::ScanRegionMapTy)
+CVET_STATE_TRAIT(cvet::unclosed::HolderSet, cvet::unclosed::HolderSet)
+CVET_STATE_TRAIT(cvet::unclosed::HeldSymMap, cvet::unclosed::HeldSymMapTy)
+CVET_STATE_TRAIT(cvet::unclosed::HeldScanSet, cvet::unclosed::HeldScanSetTy)
+CVET_STATE_TRAIT(cvet::unclosed::GlobalScanMap,
+                 cvet::unclosed::GlobalScanMapTy)
+CVET_STATE_TRAIT(cvet::unclosed::KeepingOwnerSet,
+                 cvet::unclosed::KeepingOwnerSetTy)
 } // namespace clang::ento
-#undef CVET_UNCLOSED_TRAIT
 
 #endif // CVET_CHECKERS_UNCLOSEDITERATOR_H

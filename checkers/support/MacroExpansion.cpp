@@ -70,11 +70,49 @@ splitArguments(StringRef Text, unsigned Base) {
   return Args;
 }
 
+/// Where argument Index of Use is written: its file and [Begin, End).
+struct ArgText {
+  FileID File;
+  unsigned Begin = 0, End = 0;
+};
+
+std::optional<ArgText> argText(const cvet::ModelMacroUse &Use, unsigned Index,
+                               const SourceManager &SM,
+                               const LangOptions &LO) {
+  CharSourceRange Range = CharSourceRange::getTokenRange(Use.Invocation);
+  bool Invalid = false;
+  StringRef Text = Lexer::getSourceText(Range, SM, LO, &Invalid);
+  if (Invalid)
+    return std::nullopt;
+  auto [File, Base] = SM.getDecomposedLoc(Use.Invocation.getBegin());
+  auto Args = splitArguments(Text, Base);
+  if (Index >= Args.size())
+    return std::nullopt;
+  return ArgText{File, Args[Index].first, Args[Index].second};
+}
+
+/// E is spelled inside the argument A of the expansion Invocation.
+bool isInArgument(const Expr *E, const ArgText &A, SourceRange Invocation,
+                  const SourceManager &SM) {
+  auto InArg = [&](SourceLocation L) {
+    if (L.isInvalid())
+      return false;
+    auto [F, Off] = SM.getDecomposedLoc(SM.getSpellingLoc(L));
+    return F == A.File && Off >= A.Begin && Off < A.End;
+  };
+  SourceLocation B = E->getBeginLoc(), En = E->getEndLoc();
+  if (!B.isMacroID() || !InArg(B) || !InArg(En))
+    return false;
+  // It must be this invocation's expansion, not another use of the text.
+  SourceLocation Exp = SM.getExpansionLoc(B);
+  return !SM.isBeforeInTranslationUnit(Exp, Invocation.getBegin()) &&
+         !SM.isBeforeInTranslationUnit(Invocation.getEnd(), Exp);
+}
+
 class ArgFinder : public RecursiveASTVisitor<ArgFinder> {
 public:
-  ArgFinder(const SourceManager &SM, FileID File, unsigned Begin, unsigned End,
-            SourceRange Invocation)
-      : SM(SM), File(File), Begin(Begin), End(End), Invocation(Invocation) {}
+  ArgFinder(const SourceManager &SM, ArgText A, SourceRange Invocation)
+      : SM(SM), A(A), Invocation(Invocation) {}
 
   const Expr *Found = nullptr;
 
@@ -84,7 +122,7 @@ public:
     if (Found || !S)
       return !Found;
     if (const auto *E = dyn_cast<Expr>(S))
-      if (isInArgument(E)) {
+      if (isInArgument(E, A, Invocation, SM)) {
         Found = E;
         return false;
       }
@@ -92,26 +130,8 @@ public:
   }
 
 private:
-  bool inArg(SourceLocation L) const {
-    if (L.isInvalid())
-      return false;
-    SourceLocation Sp = SM.getSpellingLoc(L);
-    auto [F, Off] = SM.getDecomposedLoc(Sp);
-    return F == File && Off >= Begin && Off < End;
-  }
-  bool isInArgument(const Expr *E) const {
-    SourceLocation B = E->getBeginLoc(), En = E->getEndLoc();
-    if (!B.isMacroID() || !inArg(B) || !inArg(En))
-      return false;
-    // It must be this invocation's expansion, not another use of the text.
-    SourceLocation Exp = SM.getExpansionLoc(B);
-    return !SM.isBeforeInTranslationUnit(Exp, Invocation.getBegin()) &&
-           !SM.isBeforeInTranslationUnit(Invocation.getEnd(), Exp);
-  }
-
   const SourceManager &SM;
-  FileID File;
-  unsigned Begin, End;
+  ArgText A;
   SourceRange Invocation;
 };
 
@@ -122,17 +142,19 @@ const Expr *cvet::macroArgExpr(const ModelMacroUse &Use, unsigned Index,
   if (!Within)
     return nullptr;
   const SourceManager &SM = Ctx.getSourceManager();
-  CharSourceRange Range = CharSourceRange::getTokenRange(Use.Invocation);
-  bool Invalid = false;
-  StringRef Text = Lexer::getSourceText(Range, SM, Ctx.getLangOpts(), &Invalid);
-  if (Invalid)
+  std::optional<ArgText> A = argText(Use, Index, SM, Ctx.getLangOpts());
+  if (!A)
     return nullptr;
-  auto [File, Base] = SM.getDecomposedLoc(Use.Invocation.getBegin());
-  auto Args = splitArguments(Text, Base);
-  if (Index >= Args.size())
-    return nullptr;
-  ArgFinder Finder(SM, File, Args[Index].first, Args[Index].second,
-                   Use.Invocation);
+  ArgFinder Finder(SM, *A, Use.Invocation);
   Finder.TraverseStmt(const_cast<Stmt *>(Within));
   return Finder.Found;
+}
+
+bool cvet::isMacroArg(const ModelMacroUse &Use, unsigned Index, const Expr *E,
+                      const ASTContext &Ctx) {
+  if (!E)
+    return false;
+  const SourceManager &SM = Ctx.getSourceManager();
+  std::optional<ArgText> A = argText(Use, Index, SM, Ctx.getLangOpts());
+  return A && isInArgument(E, *A, Use.Invocation, SM);
 }

@@ -6,7 +6,8 @@
 // HASH_ADD_INT expands HASH_ADD, which expands HASH_ADD_KEYPTR: the entry of
 // the macro the user wrote wins). macroArgExpr() finds the expression the
 // user wrote as one argument of that expansion, so a model's MapArg / LockArg
-// can be read from it.
+// can be read from it; isMacroArg() tells whether an expression the analysis
+// meets (a call's argument, an assigned value) is what the user wrote there.
 //
 // Only expansions written in a file are understood; an expansion whose
 // invocation itself comes from another macro's body is left alone.
@@ -52,6 +53,12 @@ findModelMacro(clang::SourceLocation Loc, const clang::ASTContext &Ctx,
 const clang::Expr *macroArgExpr(const ModelMacroUse &Use, unsigned Index,
                                 const clang::Stmt *Within,
                                 const clang::ASTContext &Ctx);
+
+/// Whether E is written as argument Index of Use: it is spelled inside that
+/// argument's text and comes from this expansion. A macro's argument may be
+/// expanded several times; each copy is one.
+bool isMacroArg(const ModelMacroUse &Use, unsigned Index, const clang::Expr *E,
+                const clang::ASTContext &Ctx);
 
 } // namespace cvet
 

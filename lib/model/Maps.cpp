@@ -59,6 +59,11 @@ void ScalarEnumerationTraits<MapStores>::enumeration(IO &IO, MapStores &V) {
     IO.enumCase(V, mapStoresName(S).data(), S);
 }
 
+void ScalarEnumerationTraits<MapSlot>::enumeration(IO &IO, MapSlot &V) {
+  IO.enumCase(V, "Key", MapSlot::Key);
+  IO.enumCase(V, "Value", MapSlot::Value);
+}
+
 void ScalarEnumerationTraits<MapOpKind>::enumeration(IO &IO, MapOpKind &V) {
   IO.enumCase(V, "Read", MapOpKind::Read);
   IO.enumCase(V, "Insert", MapOpKind::Insert);
@@ -80,6 +85,8 @@ void MappingTraits<MapOp>::mapping(IO &IO, MapOp &O) {
   IO.mapOptional("OpArg", O.OpArg);
   IO.mapOptional("OpByValue", O.OpByValue);
   IO.mapOptional("SuccessReturn", O.SuccessReturn);
+  IO.mapOptional("StatusArg", O.StatusArg);
+  IO.mapOptional("Assigns", O.Assigns);
 }
 
 std::string MappingTraits<MapOp>::validate(IO &IO, MapOp &O) {
@@ -96,6 +103,19 @@ std::string MappingTraits<MapOp>::validate(IO &IO, MapOp &O) {
   if (O.OpArg &&
       (O.OpArg == O.MapArg || O.OpArg == O.KeyArg || O.OpArg == O.ValueArg))
     return Who + "'OpArg' is also the map, the key or the value";
+  if (O.StatusArg && !O.mayDo(MapOpKind::Insert) &&
+      !O.mayDo(MapOpKind::Replace))
+    return Who + "'StatusArg' needs an insertion";
+  if (O.StatusArg &&
+      (O.StatusArg == O.MapArg || O.StatusArg == O.KeyArg ||
+       O.StatusArg == O.ValueArg))
+    return Who + "'StatusArg' is also the map, the key or the value";
+  if (O.Assigns && O.Macro.empty())
+    return Who + "'Assigns' needs a 'Macro'";
+  if (O.Assigns && !O.MapArg)
+    return Who + "'Assigns' needs 'MapArg'";
+  if (O.Assigns && (O.KeyArg || O.ValueArg))
+    return Who + "'Assigns' stores what is assigned: no 'KeyArg' or 'ValueArg'";
   return "";
 }
 

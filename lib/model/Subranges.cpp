@@ -20,6 +20,8 @@ llvm::StringRef cvet::subrangeEffectName(SubrangeEffect E) {
     return "Free";
   case SubrangeEffect::Realloc:
     return "Realloc";
+  case SubrangeEffect::View:
+    return "View";
   }
   llvm_unreachable("unknown subrange effect");
 }
@@ -30,13 +32,16 @@ void ScalarEnumerationTraits<SubrangeEffect>::enumeration(IO &IO,
                                                           SubrangeEffect &V) {
   for (SubrangeEffect E :
        {SubrangeEffect::Borrow, SubrangeEffect::New, SubrangeEffect::Intern,
-        SubrangeEffect::Refill, SubrangeEffect::Free, SubrangeEffect::Realloc})
+        SubrangeEffect::Refill, SubrangeEffect::Free, SubrangeEffect::Realloc,
+        SubrangeEffect::View})
     IO.enumCase(V, subrangeEffectName(E).data(), E);
 }
 
 void MappingTraits<SubrangeCall>::mapping(IO &IO, SubrangeCall &S) {
   IO.mapOptional("Function", S.Function, std::string());
   IO.mapOptional("Macro", S.Macro, std::string());
+  IO.mapOptional("Type", S.Type, std::string());
+  IO.mapOptional("PointerField", S.PointerField, std::string());
   IO.mapRequired("Effect", S.Effect);
   IO.mapOptional("BufferArg", S.BufferArg, 0u);
   IO.mapOptional("BufferByPointer", S.BufferByPointer, false);
@@ -49,6 +54,17 @@ void MappingTraits<SubrangeCall>::mapping(IO &IO, SubrangeCall &S) {
 }
 
 std::string MappingTraits<SubrangeCall>::validate(IO &IO, SubrangeCall &S) {
+  if (!S.Type.empty() || S.Effect == SubrangeEffect::View) {
+    if (S.Type.empty())
+      return "'" + S.name().str() + "': 'Effect: View' is for a 'Type'";
+    if (!S.Function.empty() || !S.Macro.empty())
+      return "'" + S.Type + "': give 'Type' alone, without 'Function' or 'Macro'";
+    if (S.Effect != SubrangeEffect::View)
+      return "'" + S.Type + "': a 'Type' entry is 'Effect: View'";
+    return "";
+  }
+  if (!S.PointerField.empty())
+    return "'" + S.name().str() + "': 'PointerField' is for a 'Type'";
   std::string E = checkFunctionOrMacro(S.Function, S.Macro);
   if (!E.empty())
     return E;

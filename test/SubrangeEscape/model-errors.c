@@ -41,6 +41,26 @@
 // RUN:   | FileCheck %s --check-prefix=POINTER_AND_FIELD
 // POINTER_AND_FIELD: pointer-and-field.yaml:3:{{[0-9]+}}: 'my_reset': give 'BufferByPointer' or 'BufferField', not both
 
+// RUN: not %clang_analyze_cc1 -analyzer-checker=core,cvet.SubrangeEscape \
+// RUN:   -analyzer-config cvet.SubrangeEscape:ModelFiles=%inputs/subrange/bad/view-and-function.yaml %s 2>&1 \
+// RUN:   | FileCheck %s --check-prefix=VIEW_AND_FUNCTION
+// VIEW_AND_FUNCTION: view-and-function.yaml:3:{{[0-9]+}}: 'str_t': give 'Type' alone, without 'Function' or 'Macro'
+
+// RUN: not %clang_analyze_cc1 -analyzer-checker=core,cvet.SubrangeEscape \
+// RUN:   -analyzer-config cvet.SubrangeEscape:ModelFiles=%inputs/subrange/bad/view-no-type.yaml %s 2>&1 \
+// RUN:   | FileCheck %s --check-prefix=VIEW_NO_TYPE
+// VIEW_NO_TYPE: view-no-type.yaml:3:{{[0-9]+}}: 'str_make': 'Effect: View' is for a 'Type'
+
+// RUN: not %clang_analyze_cc1 -analyzer-checker=core,cvet.SubrangeEscape \
+// RUN:   -analyzer-config cvet.SubrangeEscape:ModelFiles=%inputs/subrange/bad/status-read.yaml %s 2>&1 \
+// RUN:   | FileCheck %s --check-prefix=STATUS_READ
+// STATUS_READ: status-read.yaml:5:{{[0-9]+}}: 'tab_get': 'StatusArg' needs an insertion
+
+// RUN: not %clang_analyze_cc1 -analyzer-checker=core,cvet.SubrangeEscape \
+// RUN:   -analyzer-config cvet.SubrangeEscape:ModelFiles=%inputs/subrange/bad/assigns-function.yaml %s 2>&1 \
+// RUN:   | FileCheck %s --check-prefix=ASSIGNS_FUNCTION
+// ASSIGNS_FUNCTION: assigns-function.yaml:5:{{[0-9]+}}: 'tab_slot': 'Assigns' needs a 'Macro'
+
 // A good file next to a broken one: the error still names the broken one.
 // RUN: not %clang_analyze_cc1 -analyzer-checker=core,cvet.SubrangeEscape \
 // RUN:   -analyzer-config "cvet.SubrangeEscape:ModelFiles=%inputs/subrange/reader-model.yaml;%inputs/subrange/bad/no-effect.yaml" %s 2>&1 \

@@ -31,6 +31,9 @@ enum class MapOpKind {
   Clear,   ///< g_hash_table_remove_all, HASH_CLEAR, dictEmpty
 };
 
+/// The part of an entry a macro's expansion names (khash's kh_key, kh_value).
+enum class MapSlot { Key, Value };
+
 /// True for every kind but Read.
 bool isMapWrite(MapOpKind K);
 /// "insert", "remove"...
@@ -64,6 +67,14 @@ struct MapOp {
   /// (dictAdd's DICT_OK). Without it, one that returns a pointer stored
   /// nothing when it returned NULL (hsearch, tsearch).
   std::optional<int64_t> SuccessReturn;
+  /// An insertion writes how it went to *StatusArg: positive when it stored
+  /// the key, zero when the key was already there (the map kept its own),
+  /// negative when it failed (khash's kh_put(name, h, key, &ret)).
+  std::optional<unsigned> StatusArg;
+  /// A macro whose expansion is the key or value of an entry: assigning to
+  /// it stores into the map (khash's kh_key(h, k) = strdup(key),
+  /// kh_value(h, k) = v).
+  std::optional<MapSlot> Assigns;
 
   llvm::StringRef name() const { return Macro.empty() ? Function : Macro; }
   /// The operation when OpArg has the given value (Op without OpArg).
@@ -120,6 +131,9 @@ struct MapFamily {
 namespace llvm::yaml {
 template <> struct ScalarEnumerationTraits<cvet::MapOpKind> {
   static void enumeration(IO &IO, cvet::MapOpKind &V);
+};
+template <> struct ScalarEnumerationTraits<cvet::MapSlot> {
+  static void enumeration(IO &IO, cvet::MapSlot &V);
 };
 template <> struct ScalarEnumerationTraits<cvet::MapStores> {
   static void enumeration(IO &IO, cvet::MapStores &V);

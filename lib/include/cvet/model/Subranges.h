@@ -7,11 +7,15 @@
 //     - { Function: g_strndup, Effect: New }
 //     # while (fgets(line, sizeof line, f))  line's old contents are gone
 //     - { Function: fgets, Effect: Refill, BufferArg: 0 }
+//     # std::string_view v(line + 3, n);     v points into line
+//     - { Type: std::basic_string_view, Effect: View }
 //
 // What calls do to the storage that pointers point into (SubrangeEscape):
 // which ones return a pointer into one of their arguments, which ones return
 // storage of their own (an allocation, a copy, an interned string), and
-// which ones free, reallocate or overwrite a buffer. docs/models.md has every key.
+// which ones free, reallocate or overwrite a buffer; and which types are
+// views (a pointer and a length into storage they do not own). docs/models.md
+// has every key.
 //
 //===----------------------------------------------------------------------===//
 
@@ -33,16 +37,24 @@ enum class SubrangeEffect {
   Refill,  ///< fgets(buf, ...): the buffer's old contents are overwritten
   Free,    ///< free(buf)
   Realloc, ///< realloc(buf, n): the buffer may move
+  View,    ///< a type whose objects point into storage they do not own
 };
 
 llvm::StringRef subrangeEffectName(SubrangeEffect E);
 
-/// A function or macro that makes, borrows from, or ends a buffer.
+/// A function or macro that makes, borrows from, or ends a buffer; or a view
+/// type.
 struct SubrangeCall {
-  /// Exactly one of Function and Macro is set. A Macro entry matches the
-  /// call it expands to, and counts that call's arguments.
+  /// Exactly one of Function, Macro and Type is set. A Macro entry matches
+  /// the call it expands to, and counts that call's arguments. A Type entry
+  /// (Effect: View) names a struct or class by its name, qualified or not
+  /// (std::basic_string_view, leveldb::Slice, a C typedef such as str_t):
+  /// its objects are a pointer and a length into storage they do not own.
   std::string Function;
   std::string Macro;
+  std::string Type;
+  /// View: the field that is the pointer (default: the first pointer field).
+  std::string PointerField;
   SubrangeEffect Effect = SubrangeEffect::Borrow;
   /// The buffer: the object that argument BufferArg points to, or, with
   /// BufferByPointer, the one that *BufferArg points to (getline(&line, ...),
@@ -63,7 +75,9 @@ struct SubrangeCall {
   /// ... or in the buffer of the previous such call (strtok(NULL, delim)).
   bool ContinuesLastBuffer = false;
 
-  llvm::StringRef name() const { return Macro.empty() ? Function : Macro; }
+  llvm::StringRef name() const {
+    return !Type.empty() ? Type : Macro.empty() ? Function : Macro;
+  }
 };
 
 } // namespace cvet
