@@ -26,7 +26,7 @@ namespace cvet::tidy {
 SubrangeTables::SubrangeTables(ModelRef M) : Model(std::move(M)) {
   GroupedCallTableBuilder<const SubrangeCall *> Sub;
   for (const SubrangeCall &S : Model->Subranges)
-    if (S.Macro.empty())
+    if (!S.Function.empty()) // not macros, not view types
       Sub[S.Function].push_back(&S);
   Subranges = std::make_unique<
       CallDescriptionMap<llvm::SmallVector<const SubrangeCall *, 1>>>(
