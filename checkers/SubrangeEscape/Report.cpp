@@ -49,30 +49,14 @@ const Expr *cvet::subrange::bufferNameOf(const Borrowed &B) {
     return B.Name;
   if (B.Via)
     return B.Name;
-  const Expr *E = B.Made->IgnoreParenImpCasts();
-  for (;;) {
-    if (const auto *BO = dyn_cast<BinaryOperator>(E)) {
-      E = (BO->getLHS()->getType()->isPointerType() ? BO->getLHS()
-                                                    : BO->getRHS())
-              ->IgnoreParenImpCasts();
-      continue;
-    }
-    if (const auto *UO = dyn_cast<UnaryOperator>(E)) {
-      E = UO->getSubExpr()->IgnoreParenImpCasts();
-      continue;
-    }
-    if (const auto *AS = dyn_cast<ArraySubscriptExpr>(E)) {
-      E = AS->getBase()->IgnoreParenImpCasts();
-      continue;
-    }
-    // An array inside a record names the record: ref->peer_ref->name.
-    if (const auto *ME = dyn_cast<MemberExpr>(E))
-      if (ME->getType()->isArrayType()) {
-        E = ME->getBase()->IgnoreParenImpCasts();
-        continue;
-      }
-    return E;
+  const Expr *E = arithmeticBase(B.Made);
+  // An array inside a record names the record: ref->peer_ref->name.
+  while (const auto *ME = dyn_cast<MemberExpr>(E)) {
+    if (!ME->getType()->isArrayType())
+      break;
+    E = arithmeticBase(ME->getBase());
   }
+  return E;
 }
 
 /// Source text of a short expression, for messages ("line", "req->buf").

@@ -2,6 +2,7 @@
 
 #include "Wording.h"
 
+using namespace clang;
 using llvm::StringRef;
 
 namespace cvet::subrange {
@@ -77,6 +78,27 @@ std::string endNote(EndingKind How, StringRef Buffer) {
     break;
   }
   return "";
+}
+
+const Expr *arithmeticBase(const Expr *E) {
+  E = E->IgnoreParenImpCasts();
+  for (;;) {
+    if (const auto *BO = dyn_cast<BinaryOperator>(E)) {
+      E = (BO->getLHS()->getType()->isPointerType() ? BO->getLHS()
+                                                    : BO->getRHS())
+              ->IgnoreParenImpCasts();
+      continue;
+    }
+    if (const auto *UO = dyn_cast<UnaryOperator>(E)) {
+      E = UO->getSubExpr()->IgnoreParenImpCasts();
+      continue;
+    }
+    if (const auto *AS = dyn_cast<ArraySubscriptExpr>(E)) {
+      E = AS->getBase()->IgnoreParenImpCasts();
+      continue;
+    }
+    return E;
+  }
 }
 
 } // namespace cvet::subrange

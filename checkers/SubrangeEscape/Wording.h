@@ -10,6 +10,7 @@
 #ifndef CVET_CHECKERS_SUBRANGEESCAPE_WORDING_H
 #define CVET_CHECKERS_SUBRANGEESCAPE_WORDING_H
 
+#include "clang/AST/Expr.h"
 #include "llvm/ADT/StringRef.h"
 #include <cstdint>
 #include <optional>
@@ -44,6 +45,10 @@ std::string madeNote(llvm::StringRef Via, llvm::StringRef Buffer);
 
 /// Where the buffer ends; empty for a pin.
 std::string endNote(EndingKind How, llvm::StringRef Buffer);
+
+/// The expression pointer arithmetic starts from, which names the buffer in
+/// messages: 'line' in line + off, &line[i], *(line + 1).
+const clang::Expr *arithmeticBase(const clang::Expr *E);
 
 } // namespace cvet::subrange
 

@@ -35,7 +35,8 @@ void BodyCheck::check(const MatchFinder::MatchResult &Result) {
   checkBody(Fn, Body, *Result.Context);
 }
 
-bool callsAnyOf(const Stmt *S, const llvm::StringSet<> &Names) {
+bool callsAnyOf(const Stmt *S, const llvm::StringSet<> &Names,
+                llvm::function_ref<bool(const Stmt *)> Also) {
   if (!S || isa<LambdaExpr, BlockExpr>(S))
     return false;
   if (const auto *CE = dyn_cast<CallExpr>(S))
@@ -43,8 +44,10 @@ bool callsAnyOf(const Stmt *S, const llvm::StringSet<> &Names) {
       if (const IdentifierInfo *II = FD->getIdentifier();
           II && Names.count(II->getName()))
         return true;
+  if (Also && Also(S))
+    return true;
   for (const Stmt *Child : S->children())
-    if (callsAnyOf(Child, Names))
+    if (callsAnyOf(Child, Names, Also))
       return true;
   return false;
 }

@@ -18,6 +18,7 @@
 
 #include "CheckModel.h"
 #include "clang-tidy/ClangTidyCheck.h"
+#include "llvm/ADT/STLFunctionalExtras.h"
 #include "llvm/ADT/StringSet.h"
 
 namespace cvet::tidy {
@@ -57,8 +58,10 @@ private:
 };
 
 /// Whether S calls, outside nested lambdas and blocks, a function whose
-/// unqualified name is in Names: the quick look before any CFG is built.
-bool callsAnyOf(const clang::Stmt *S, const llvm::StringSet<> &Names);
+/// unqualified name is in Names, or has a statement Also accepts (code
+/// expanded from a model macro): the quick look before any CFG is built.
+bool callsAnyOf(const clang::Stmt *S, const llvm::StringSet<> &Names,
+                llvm::function_ref<bool(const clang::Stmt *)> Also = nullptr);
 
 } // namespace cvet::tidy
 

@@ -11,6 +11,7 @@
 //===----------------------------------------------------------------------===//
 
 #include "SubrangeFlow.h"
+#include "SubrangeEscape/Wording.h"
 #include "support/CallMatching.h"
 
 #include "clang/AST/ASTContext.h"
@@ -101,28 +102,6 @@ bool isZero(const Expr *E, ASTContext &Ctx) {
 /// The array or parameter whose name the analyzer prints for its region.
 bool namedByVariable(const VarDecl *V) {
   return isa<ParmVarDecl>(V) || V->getType()->isArrayType();
-}
-
-/// The expression arithmetic starts from: 'line' in line + off, &line[i].
-const Expr *arithmeticBase(const Expr *E) {
-  E = E->IgnoreParenImpCasts();
-  for (;;) {
-    if (const auto *BO = dyn_cast<BinaryOperator>(E)) {
-      E = (BO->getLHS()->getType()->isPointerType() ? BO->getLHS()
-                                                    : BO->getRHS())
-              ->IgnoreParenImpCasts();
-      continue;
-    }
-    if (const auto *UO = dyn_cast<UnaryOperator>(E)) {
-      E = UO->getSubExpr()->IgnoreParenImpCasts();
-      continue;
-    }
-    if (const auto *AS = dyn_cast<ArraySubscriptExpr>(E)) {
-      E = AS->getBase()->IgnoreParenImpCasts();
-      continue;
-    }
-    return E;
-  }
 }
 
 } // namespace
@@ -315,7 +294,7 @@ Origin PointerOrigins::of(const Expr *E) {
     if (!O.Via) {
       O.Made = Made;
       if (!namedByVariable(O.Buffer))
-        O.Name = text(arithmeticBase(Made));
+        O.Name = text(subrange::arithmeticBase(Made));
     }
     return O;
   };

@@ -96,22 +96,12 @@ namespace {
 /// code expanded from a map macro of the model.
 bool mayWriteMap(const Stmt *S, const llvm::StringSet<> &Names,
                  const ConcurrencyModel &M, const ASTContext &Ctx) {
-  if (!S || isa<LambdaExpr, BlockExpr>(S))
-    return false;
-  if (const auto *CE = dyn_cast<CallExpr>(S))
-    if (const FunctionDecl *FD = CE->getDirectCallee())
-      if (const IdentifierInfo *II = FD->getIdentifier();
-          II && Names.count(II->getName()))
-        return true;
-  if (S->getBeginLoc().isMacroID())
-    if (auto Use = findModelMacro(S->getBeginLoc(), Ctx, [&](StringRef N) {
-          return M.mapMacro(N) != nullptr;
-        }))
-      return true;
-  for (const Stmt *Child : S->children())
-    if (mayWriteMap(Child, Names, M, Ctx))
-      return true;
-  return false;
+  return callsAnyOf(S, Names, [&](const Stmt *E) {
+    return E->getBeginLoc().isMacroID() &&
+           findModelMacro(E->getBeginLoc(), Ctx, [&](StringRef N) {
+             return M.mapMacro(N) != nullptr;
+           });
+  });
 }
 
 /// The key under which the facts know a lock named by E, or null.
