@@ -71,6 +71,11 @@ elif lit_config.params.get("cvet_prune") == "compare":
         return path
     analyzing_clang = compare_wrapper("clang", clang)
     cvet_bin = compare_wrapper("cvet", cvet_bin)
+# --param cvet_analyzer_config=key=value,...: every clang analysis of the
+# suite also gets these settings (to see which tests a budget changes).
+for kv in filter(None, lit_config.params.get("cvet_analyzer_config", "").split(",")):
+    prune_cc1 += f" -analyzer-config {kv}"
+    prune_driver += f" -Xclang -analyzer-config -Xclang {kv}"
 config.substitutions.append(("%clang_analyze_cc1",
     f"{analyzing_clang} -cc1 -analyze -setup-static-analyzer -load {plugin} -I {inputs}{prune_cc1}"))
 config.substitutions.append(("%clang_analyze",
