@@ -29,6 +29,17 @@ void cvet::registerCheckers(CheckerRegistry &Registry) {
       "CPU seconds a translation unit may take, parse included; then no "
       "function is started and paths end at their next branch (0: no limit)",
       "released");
+  Registry.addPackageOption(
+      "bool", PackageName, "AnalyseNotInlined", "true",
+      "Also analyse as a top-level function a function that some call "
+      "evaluated without inlining it (Clang stops inlining a function once a "
+      "loop in it runs out of max-loop)",
+      "released");
+  Registry.addPackageOption(
+      "int", PackageName, "IndirectMaxNodes", "0",
+      "Nodes of the exploded graph for a top-level function that reaches a "
+      "modelled API only through the functions it calls (0: max-nodes alone)",
+      "released");
   Registry.addChecker(registerPruneChecker, shouldRegisterPruneChecker,
                       "cvet.Prune",
                       "Leaves out functions that cannot reach a modelled API; "

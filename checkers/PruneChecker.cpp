@@ -6,10 +6,36 @@
 //
 //   top-level function begins
 //     --unit over its time budget (cvet:UnitTimeout)--> path ends, counted
+//     --inlined wherever it was called so far---------> path ends
+//       (cvet:AnalyseNotInlined)
 //     --cannot reach a modelled API (cvet:Prune)-------> path ends
 //     '--otherwise--> explored as usual
 //   branch, unit over its time budget --> path ends, function counted
+//   branch, the function reaches a modelled API only through its callees
+//     and the exploded graph holds cvet:IndirectMaxNodes nodes --> path ends
 //   end of the unit, something counted --> one warning (UnitBudgetWarning)
+//
+// Clang analyses a function as a top-level function only if no earlier
+// exploration inlined it (-analyzer-inlining-mode=noredundancy). But once a
+// path through an inlined function has gone round one of its loops max-loop
+// times -- with loop widening, any loop whose end is not known -- Clang
+// inlines that function nowhere else in the unit: every later call is
+// evaluated without its body, and since it was inlined once, it is never
+// analysed on its own. A static helper that leaks on an error path and reads
+// a directory in a loop afterwards was found on one path of its caller at
+// most. With cvet:AnalyseNotInlined (on by default) the analyzer is set to
+// analyse every function (inlining-mode=all) and this checker skips, as
+// noredundancy would, the functions that were inlined at every call it
+// saw and whose callers were explored to the end; one that some call
+// evaluated without its body, or that was inlined only into explorations
+// cut short (max-nodes, cvet:IndirectMaxNodes), is analysed on its own.
+//
+// The node budget for indirect users is the analyzer's max-nodes made
+// smaller where it costs least: a function that opens a handle, starts a
+// thread or inserts into a map itself keeps the whole max-nodes; one that
+// only calls into code that does (a one-line command wrapper inlining a
+// generic algorithm) stops earlier. It is a budget, not pruning: it applies
+// the same with cvet:Prune=false.
 //
 // Which functions can reach a modelled API is support/Relevance.h, computed
 // once per translation unit on the first top-level function. The names are
@@ -69,14 +95,21 @@ double threadCpuSeconds() {
 
 class PruneChecker
     : public Checker<check::BeginFunction, check::BranchCondition,
+                     check::PostCall, check::EndAnalysis,
                      check::EndOfTranslationUnit> {
 public:
   void checkBeginFunction(CheckerContext &C) const;
+  void checkPostCall(const CallEvent &Call, CheckerContext &C) const;
+  void checkEndAnalysis(ExplodedGraph &G, BugReporter &BR,
+                        ExprEngine &Eng) const;
   void checkBranchCondition(const Stmt *Cond, CheckerContext &C) const;
   void checkEndOfTranslationUnit(const TranslationUnitDecl *TU,
                                  AnalysisManager &Mgr, BugReporter &BR) const;
 
   bool Prune = true;
+  /// Whether functions inlined at every call so far are skipped as
+  /// top-level functions (the analyzer runs in inlining-mode=all).
+  bool SkipInlined = false;
   /// The rules that run, and the trigger names those that declared some
   /// declared (declareTriggers).
   std::vector<std::string> EnabledRules;
@@ -85,6 +118,9 @@ public:
   std::map<std::string, std::function<bool(ASTContext &)>> ReportsIn;
   /// CPU seconds for the whole unit; 0 means no limit.
   double Budget = 0;
+  /// Nodes of the exploded graph for a top-level function that reaches a
+  /// modelled API only through its callees; 0 means max-nodes alone.
+  unsigned IndirectMaxNodes = 0;
   std::string BudgetText; ///< As the option spelled it, for the warning.
   /// Every name of every model; unset when a model file could not be read:
   /// then nothing is pruned.
@@ -97,6 +133,24 @@ private:
   mutable unsigned NotStarted = 0;
   mutable unsigned CutShort = 0;
   mutable const Decl *LastCut = nullptr;
+  /// Whether the top-level function being explored has IndirectMaxNodes.
+  mutable bool Indirect = false;
+  /// Functions with a body whose calls were inlined, and those some call
+  /// evaluated without inlining, in this unit.
+  mutable llvm::DenseSet<const Decl *> Inlined, NotInlined;
+  /// Inlined in the exploration under way, and whether a budget cut it.
+  mutable llvm::DenseSet<const Decl *> InlinedHere;
+  mutable bool CutHere = false;
+  mutable const TranslationUnitDecl *CallsOf = nullptr;
+
+  const cvet::RelevantFunctions &relevant(ASTContext &Ctx) const {
+    const TranslationUnitDecl *TU = Ctx.getTranslationUnitDecl();
+    if (RelevantFor != TU) {
+      Relevant = std::make_unique<cvet::RelevantFunctions>(Ctx, wantedNames(Ctx));
+      RelevantFor = TU;
+    }
+    return *Relevant;
+  }
 
   /// What the enabled rules care about in this unit: their declared
   /// triggers, or every name for a rule that declared none; nothing for a
@@ -128,19 +182,59 @@ void PruneChecker::checkBeginFunction(CheckerContext &C) const {
     C.generateSink(C.getState(), C.getPredecessor());
     return;
   }
-  if (!Prune || !AllNames)
+  Indirect = false;
+  const Decl *D = C.getLocationContext()->getDecl();
+  if (SkipInlined && CallsOf == C.getASTContext().getTranslationUnitDecl()) {
+    const Decl *Key = D->getCanonicalDecl();
+    if (Inlined.contains(Key) && !NotInlined.contains(Key)) {
+      C.generateSink(C.getState(), C.getPredecessor());
+      return;
+    }
+  }
+  if (!AllNames)
+    return;
+  if (Prune && !relevant(C.getASTContext()).mayMatter(D)) {
+    C.generateSink(C.getState(), C.getPredecessor());
+    return;
+  }
+  Indirect = IndirectMaxNodes > 0 &&
+             !relevant(C.getASTContext()).usesDirectly(D);
+}
+
+void PruneChecker::checkPostCall(const CallEvent &Call,
+                                 CheckerContext &C) const {
+  if (!SkipInlined)
+    return;
+  const Decl *D = Call.getDecl();
+  if (!D || !D->hasBody())
     return;
   const TranslationUnitDecl *TU = C.getASTContext().getTranslationUnitDecl();
-  if (RelevantFor != TU) {
-    Relevant = std::make_unique<cvet::RelevantFunctions>(
-        C.getASTContext(), wantedNames(C.getASTContext()));
-    RelevantFor = TU;
+  if (CallsOf != TU) {
+    Inlined.clear();
+    NotInlined.clear();
+    InlinedHere.clear();
+    CallsOf = TU;
   }
-  if (!Relevant->mayMatter(C.getLocationContext()->getDecl()))
-    C.generateSink(C.getState(), C.getPredecessor());
+  (C.wasInlined ? InlinedHere : NotInlined).insert(D->getCanonicalDecl());
+}
+
+void PruneChecker::checkEndAnalysis(ExplodedGraph &, BugReporter &,
+                                    ExprEngine &Eng) const {
+  // An exploration that stopped at a budget may have left paths through its
+  // inlined callees unexplored: they are analysed on their own.
+  (CutHere || Eng.hasWorkRemaining() ? NotInlined : Inlined)
+      .insert(InlinedHere.begin(), InlinedHere.end());
+  InlinedHere.clear();
+  CutHere = false;
 }
 
 void PruneChecker::checkBranchCondition(const Stmt *, CheckerContext &C) const {
+  // Node ids count the nodes of this exploration's graph.
+  if (Indirect && C.getPredecessor()->getID() >= IndirectMaxNodes) {
+    CutHere = true;
+    C.generateSink(C.getState(), C.getPredecessor());
+    return;
+  }
   if (!overBudget())
     return;
   const LocationContext *Top = C.getLocationContext();
@@ -174,6 +268,13 @@ void cvet::registerPruneChecker(CheckerManager &Mgr) {
     return It == Opts.Config.end() ? "" : llvm::StringRef(It->getValue());
   };
   C->Prune = Option(llvm::Twine(PackageName) + ":Prune") != "false";
+  if (Option(llvm::Twine(PackageName) + ":AnalyseNotInlined") != "false" &&
+      Opts.InliningMode == NoRedundancy) {
+    // Read by the analysis consumer when it schedules the top-level
+    // functions, after the checkers are registered.
+    const_cast<AnalyzerOptions &>(Opts).InliningMode = All;
+    C->SkipInlined = true;
+  }
 
   llvm::StringRef Timeout =
       Option(llvm::Twine(PackageName) + ":UnitTimeout").trim();
@@ -184,6 +285,16 @@ void cvet::registerPruneChecker(CheckerManager &Mgr) {
         diag::err_analyzer_checker_option_invalid_input)
         << (PackageName + ":UnitTimeout").str()
         << "a number of CPU seconds (0: no limit)";
+  }
+
+  llvm::StringRef Indirect =
+      Option(llvm::Twine(PackageName) + ":IndirectMaxNodes").trim();
+  if (!Indirect.empty() && Indirect.getAsInteger(10, C->IndirectMaxNodes)) {
+    C->IndirectMaxNodes = 0;
+    Mgr.getASTContext().getDiagnostics().Report(
+        diag::err_analyzer_checker_option_invalid_input)
+        << (PackageName + ":IndirectMaxNodes").str()
+        << "a number of nodes (0: max-nodes alone)";
   }
 
   ModelNames Names = defaultModelNames();

@@ -446,6 +446,17 @@ RelevantFunctions::RelevantFunctions(ASTContext &Ctx, const ModelNames &Names) {
       Callers[To].push_back(From);
   llvm::SmallVector<const Decl *, 64> Work(G.Seeds.begin(), G.Seeds.end());
   Relevant.insert(G.Seeds.begin(), G.Seeds.end());
+  Direct.insert(G.Seeds.begin(), G.Seeds.end());
+  // A lambda or block that calls the API makes the function it is written
+  // in a direct user too (it is also its caller in the graph).
+  for (const Decl *S : G.Seeds) {
+    const auto *M = dyn_cast<CXXMethodDecl>(S);
+    if (!isa<BlockDecl>(S) && !(M && M->getParent()->isLambda()))
+      continue;
+    auto It = Callers.find(S);
+    if (It != Callers.end())
+      Direct.insert(It->second.begin(), It->second.end());
+  }
   while (!Work.empty()) {
     const Decl *D = Work.pop_back_val();
     auto It = Callers.find(D);
@@ -455,6 +466,12 @@ RelevantFunctions::RelevantFunctions(ASTContext &Ctx, const ModelNames &Names) {
       if (Relevant.insert(Caller).second)
         Work.push_back(Caller);
   }
+}
+
+bool RelevantFunctions::usesDirectly(const Decl *D) const {
+  if (!isa_and_nonnull<FunctionDecl>(D))
+    return true;
+  return Direct.contains(D->getCanonicalDecl());
 }
 
 bool RelevantFunctions::mayMatter(const Decl *D) const {

@@ -41,11 +41,17 @@ public:
   /// Objective-C methods): those are always analysed.
   bool mayMatter(const clang::Decl *D) const;
 
+  /// Whether D's own body (or a lambda or block written in it) calls a
+  /// modelled API, rather than reaching one only through the functions it
+  /// calls. True for anything that is not a plain function or method.
+  bool usesDirectly(const clang::Decl *D) const;
+
   /// How many functions and variables can lead to a modelled API.
   size_t size() const { return Relevant.size(); }
 
 private:
   llvm::DenseSet<const clang::Decl *> Relevant;
+  llvm::DenseSet<const clang::Decl *> Direct;
 };
 
 /// Whether a C translation unit may use one of these APIs: its code names a

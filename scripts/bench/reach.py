@@ -11,16 +11,24 @@ functions kept any unreachable block, the findings per rule and the user CPU
 time.
 
   scripts/bench/reach.py -p /tmp/corpus/redis-cdb -C /tmp/corpus/redis-7.0.15 \\
-      [--config NAME:k=v,k=v ...] [--limit N] [--findings FILE] [file-filter...]
+      [--config NAME:k=v,k=v ...] [--no-default] [--limit N] [--findings FILE]
+      [file-filter...]
 
 Without --config it compares: default, widen-loops=true, max-loop=8,
 max-loop=16, and widen-loops=true with a larger inlining budget. Configuration
-"default" is always measured first. --findings writes each finding as
+"default" (Clang's) is measured first unless --no-default is given; "cvet"
+stands for the driver's settings (CVET_CONFIG below). Every other
+configuration gets cvet:AnalyseNotInlined=false unless it sets it: Clang's
+own choice of top-level functions. --findings writes each finding as
 "config<TAB>file:line<TAB>message" for triage.
 """
 import argparse, json, os, re, shlex, subprocess, sys, time, resource
 
 root = os.path.dirname(os.path.dirname(os.path.dirname(os.path.abspath(__file__))))
+
+# The driver's defaults (tools/cvet/Configure.cpp).
+CVET_CONFIG = ("widen-loops=true,max-nodes=25000,cvet:IndirectMaxNodes=5000,"
+               "exploration_strategy=unexplored_first_location_queue")
 
 DEFAULT_CONFIGS = [
     ("default", ""),
@@ -103,6 +111,8 @@ def run(clang, plugin, entry, config):
            # Coverage of every function: a pruned function ends where it
            # begins and would count as all blocks unreachable.
            "-Xclang", "-analyzer-config", "-Xclang", "cvet:Prune=false"]
+    if config != CVET_CONFIG and "cvet:AnalyseNotInlined" not in config:
+        config = ",".join(filter(None, [config, "cvet:AnalyseNotInlined=false"]))
     for kv in filter(None, config.split(",")):
         key, _, value = kv.partition("=")
         if key == "max-loop":
@@ -129,6 +139,8 @@ def main():
     ap.add_argument("-C", default=None)
     ap.add_argument("--config", action="append", default=[])
     ap.add_argument("--limit", type=int, default=0)
+    ap.add_argument("--no-default", action="store_true",
+                    help="with --config: leave out Clang's default configuration")
     ap.add_argument("--findings")
     ap.add_argument("--clang", default="clang-19")
     ap.add_argument("--plugin", default=os.path.join(root, "build", "lib", "cvet.so"))
@@ -138,9 +150,11 @@ def main():
     entries = json.load(open(db))
     configs = DEFAULT_CONFIGS
     if a.config:
-        configs = [("default", "")]
+        configs = [] if a.no_default else [("default", "")]
         for c in a.config:
             name, _, kv = c.partition(":")
+            if not kv and name == "cvet":
+                kv = CVET_CONFIG
             configs.append((name, kv) if kv else (c, c))
     names = model_names()
     call = re.compile(r"\b(" + "|".join(sorted(names, key=len, reverse=True)) + r")\s*\(")

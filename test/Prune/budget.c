@@ -25,10 +25,25 @@
 // RUN:   -analyzer-checker=core,cvet.UnclosedIterator \
 // RUN:   -analyzer-config cvet:Prune=maybe %s 2>&1 \
 // RUN:   | FileCheck %s --check-prefix=BAD-PRUNE
+// RUN: not %clang_analyze_cc1 -isystem %inputs/iter \
+// RUN:   -analyzer-checker=core,cvet.UnclosedIterator \
+// RUN:   -analyzer-config cvet:IndirectMaxNodes=lots %s 2>&1 \
+// RUN:   | FileCheck %s --check-prefix=BAD-NODES
+// RUN: not %clang_analyze_cc1 -isystem %inputs/iter \
+// RUN:   -analyzer-checker=core,cvet.UnclosedIterator \
+// RUN:   -analyzer-config cvet:IndirectMaxNodes=-5 %s 2>&1 \
+// RUN:   | FileCheck %s --check-prefix=NEGATIVE-NODES
+// RUN: not %clang_analyze_cc1 -isystem %inputs/iter \
+// RUN:   -analyzer-checker=core,cvet.UnclosedIterator \
+// RUN:   -analyzer-config cvet:AnalyseNotInlined=sometimes %s 2>&1 \
+// RUN:   | FileCheck %s --check-prefix=BAD-INLINED
 
 // CUT: warning: cvet: the analysis of this translation unit stopped at its budget of 0.000001 CPU seconds (cvet:UnitTimeout): 3 functions were not analysed and 0 were cut short; findings may be missing
 // BAD-TIMEOUT: error: invalid input for checker option 'cvet:UnitTimeout', that expects a number of CPU seconds (0: no limit)
 // BAD-PRUNE: error: invalid input for checker option 'cvet:Prune', that expects a boolean value
+// BAD-NODES: error: invalid input for checker option 'cvet:IndirectMaxNodes', that expects an integer value
+// NEGATIVE-NODES: error: invalid input for checker option 'cvet:IndirectMaxNodes', that expects a number of nodes (0: max-nodes alone)
+// BAD-INLINED: error: invalid input for checker option 'cvet:AnalyseNotInlined', that expects a boolean value
 
 #include <dirent.h>
 

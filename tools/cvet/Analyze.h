@@ -21,6 +21,13 @@ namespace cvet {
 /// The analyzer setting that stands for clang's -analyzer-max-loop (not an
 /// -analyzer-config key in clang).
 inline constexpr llvm::StringLiteral MaxLoopSetting = "max-loop";
+/// cvet's own node budget for functions that reach a modelled API only
+/// through their callees (checkers/PruneChecker.cpp), set like the others.
+inline constexpr llvm::StringLiteral IndirectMaxNodesSetting =
+    "cvet:IndirectMaxNodes";
+/// Whether functions some call did not inline are analysed on their own.
+inline constexpr llvm::StringLiteral AnalyseNotInlinedSetting =
+    "cvet:AnalyseNotInlined";
 
 struct AnalysisSettings {
   /// Rule ids to run ("cvet.UnclosedIterator").

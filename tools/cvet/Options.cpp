@@ -162,7 +162,9 @@ cl::list<std::string> AnalyzerConfig(
     "analyzer-config", cl::value_desc("key=value,..."), cl::CommaSeparated,
     cl::cat(Category),
     cl::desc("Clang Static Analyzer settings, as clang's -analyzer-config "
-             "takes them (default: widen-loops=true,max-nodes=20000,"
+             "takes them, plus max-loop=N, cvet:IndirectMaxNodes=N and "
+             "cvet:AnalyseNotInlined=BOOL (default: widen-loops=true,"
+             "max-nodes=25000,cvet:IndirectMaxNodes=5000,"
              "exploration_strategy=unexplored_first_location_queue); may be "
              "repeated"));
 cl::opt<std::string> CrashOn("test-crash-on", cl::Hidden, cl::cat(Category),
