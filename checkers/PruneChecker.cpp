@@ -135,9 +135,10 @@ private:
   mutable const Decl *LastCut = nullptr;
   /// Whether the top-level function being explored has IndirectMaxNodes.
   mutable bool Indirect = false;
-  /// Functions with a body whose calls were inlined, and those some call
-  /// evaluated without inlining, in this unit.
-  mutable llvm::DenseSet<const Decl *> Inlined, NotInlined;
+  /// Functions with a body that some exploration of this unit inlined, and
+  /// those explored only in part: some call was evaluated without their
+  /// body, or they were inlined into an exploration cut short.
+  mutable llvm::DenseSet<const Decl *> Inlined, Partly;
   /// Inlined in the exploration under way, and whether a budget cut it.
   mutable llvm::DenseSet<const Decl *> InlinedHere;
   mutable bool CutHere = false;
@@ -184,9 +185,14 @@ void PruneChecker::checkBeginFunction(CheckerContext &C) const {
   }
   Indirect = false;
   const Decl *D = C.getLocationContext()->getDecl();
+  // Clang's noredundancy skips what was inlined; the second look is for
+  // functions explored only in part that call a modelled API themselves
+  // (their callers' second look would reach the API only through them).
   if (SkipInlined && CallsOf == C.getASTContext().getTranslationUnitDecl()) {
     const Decl *Key = D->getCanonicalDecl();
-    if (Inlined.contains(Key) && !NotInlined.contains(Key)) {
+    if (Inlined.contains(Key) &&
+        !(Partly.contains(Key) &&
+          (!AllNames || relevant(C.getASTContext()).usesDirectly(D)))) {
       C.generateSink(C.getState(), C.getPredecessor());
       return;
     }
@@ -211,19 +217,20 @@ void PruneChecker::checkPostCall(const CallEvent &Call,
   const TranslationUnitDecl *TU = C.getASTContext().getTranslationUnitDecl();
   if (CallsOf != TU) {
     Inlined.clear();
-    NotInlined.clear();
+    Partly.clear();
     InlinedHere.clear();
     CallsOf = TU;
   }
-  (C.wasInlined ? InlinedHere : NotInlined).insert(D->getCanonicalDecl());
+  (C.wasInlined ? InlinedHere : Partly).insert(D->getCanonicalDecl());
 }
 
 void PruneChecker::checkEndAnalysis(ExplodedGraph &, BugReporter &,
                                     ExprEngine &Eng) const {
   // An exploration that stopped at a budget may have left paths through its
   // inlined callees unexplored: they are analysed on their own.
-  (CutHere || Eng.hasWorkRemaining() ? NotInlined : Inlined)
-      .insert(InlinedHere.begin(), InlinedHere.end());
+  Inlined.insert(InlinedHere.begin(), InlinedHere.end());
+  if (CutHere || Eng.hasWorkRemaining())
+    Partly.insert(InlinedHere.begin(), InlinedHere.end());
   InlinedHere.clear();
   CutHere = false;
 }
