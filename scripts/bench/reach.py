@@ -8,7 +8,9 @@ modelling checkers cvet runs (core, apiModeling), the cvet rules and
 debug.Stats, once per configuration, and prints for the functions that call a
 modelled function: how many CFG blocks the analysis never reached, how many
 functions kept any unreachable block, the findings per rule and the user CPU
-time.
+time. An exploration that ended where it began (at most two blocks reached:
+cvet left the function out because it was pruned, or inlined everywhere it
+was called) is counted as left out, not as unreachable blocks.
 
   scripts/bench/reach.py -p /tmp/corpus/redis-cdb -C /tmp/corpus/redis-7.0.15 \\
       [--config NAME:k=v,k=v ...] [--no-default] [--limit N] [--findings FILE]
@@ -20,7 +22,8 @@ max-loop=16, and widen-loops=true with a larger inlining budget. Configuration
 stands for the driver's settings (CVET_CONFIG below). Every other
 configuration gets cvet:AnalyseNotInlined=false unless it sets it: Clang's
 own choice of top-level functions. --findings writes each finding as
-"config<TAB>file:line<TAB>message" for triage.
+"config<TAB>file:line<TAB>message" for triage, --functions each counted
+function as "config<TAB>file:line name<TAB>blocks<TAB>unreachable".
 """
 import argparse, json, os, re, shlex, subprocess, sys, time, resource
 
@@ -142,6 +145,7 @@ def main():
     ap.add_argument("--no-default", action="store_true",
                     help="with --config: leave out Clang's default configuration")
     ap.add_argument("--findings")
+    ap.add_argument("--functions", help="write config, function, blocks and unreachable blocks here, one line each")
     ap.add_argument("--clang", default="clang-19")
     ap.add_argument("--plugin", default=os.path.join(root, "build", "lib", "cvet.so"))
     ap.add_argument("filters", nargs="*")
@@ -173,8 +177,9 @@ def main():
         units = units[:a.limit]
     print(f"{len(units)} translation units name a modelled function", flush=True)
     out = open(a.findings, "w") if a.findings else None
+    per_function = open(a.functions, "w") if a.functions else None
     for name, kv in configs:
-        funcs = blocks = unreach = partial = 0
+        funcs = blocks = unreach = partial = skipped = 0
         findings = {}
         cpu = 0.0
         for f, e in units:
@@ -188,6 +193,15 @@ def main():
                         continue
                     if not call.search(body_text(path, int(m.group(2)))):
                         continue
+                    if int(m.group(4)) - int(m.group(5)) <= 2 < int(m.group(4)):
+                        # Ended where it began: cvet left it out (pruned, or
+                        # inlined everywhere it was called and analysed
+                        # there); not an exploration of its own.
+                        skipped += 1
+                        continue
+                    if per_function:
+                        per_function.write(f"{name}\t{os.path.relpath(path, a.C or e['directory'])}:"
+                                           f"{m.group(2)} {m.group(3)}\t{m.group(4)}\t{m.group(5)}\n")
                     funcs += 1
                     blocks += int(m.group(4))
                     unreach += int(m.group(5))
@@ -202,6 +216,7 @@ def main():
         fs = " ".join(f"{k}={v}" for k, v in sorted(findings.items())) or "none"
         print(f"{name:14s} functions={funcs} blocks={blocks} unreachable={unreach} "
               f"({100.0 * unreach / max(blocks, 1):.1f}%) functions-with-unreachable={partial} "
+              f"left-out={skipped} "
               f"findings: {fs} user-cpu={cpu:.1f}s", flush=True)
     if out:
         out.close()
