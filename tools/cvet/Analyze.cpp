@@ -356,7 +356,6 @@ TUResult cvet::analyzeTranslationUnit(const tooling::CompileCommand &Command,
           if (Key == MaxLoopSetting)
             Out.insert(Out.end(),
                        {"-Xclang", "-analyzer-max-loop", "-Xclang", Value});
-
           else
             Out.insert(Out.end(), {"-Xclang", "-analyzer-config", "-Xclang",
                                    Key + "=" + Value});

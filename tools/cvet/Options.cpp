@@ -1,6 +1,7 @@
 //===- Options.cpp - the driver's command line ----------------------------===//
 
 #include "Options.h"
+#include "Configure.h"
 
 #include "llvm/ADT/StringExtras.h"
 #include "llvm/Config/llvm-config.h"
@@ -158,15 +159,16 @@ cl::opt<std::string>
               cl::desc("Size limit of --cache, in bytes or with K, M or G; "
                        "the least recently used results go first (default: "
                        "256M)"));
-cl::list<std::string> AnalyzerConfig(
-    "analyzer-config", cl::value_desc("key=value,..."), cl::CommaSeparated,
-    cl::cat(Category),
-    cl::desc("Clang Static Analyzer settings, as clang's -analyzer-config "
-             "takes them, plus max-loop=N, cvet:IndirectMaxNodes=N and "
-             "cvet:AnalyseNotInlined=BOOL (default: widen-loops=true,"
-             "max-nodes=25000,cvet:IndirectMaxNodes=5000,"
-             "exploration_strategy=unexplored_first_location_queue); may be "
-             "repeated"));
+// The defaults as Configure.cpp spells them (cl::desc keeps a reference).
+const std::string AnalyzerConfigHelp =
+    "Clang Static Analyzer settings, as clang's -analyzer-config takes them, "
+    "plus max-loop=N, cvet:IndirectMaxNodes=N and cvet:AnalyseNotInlined=BOOL "
+    "(default: " +
+    join(defaultAnalyzerConfig(), ",") + "); may be repeated";
+cl::list<std::string> AnalyzerConfig("analyzer-config",
+                                     cl::value_desc("key=value,..."),
+                                     cl::CommaSeparated, cl::cat(Category),
+                                     cl::desc(AnalyzerConfigHelp));
 cl::opt<std::string> CrashOn("test-crash-on", cl::Hidden, cl::cat(Category),
                              cl::desc("Testing: crash inside the analysis of "
                                       "files whose path contains this"));
