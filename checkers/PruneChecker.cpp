@@ -147,7 +147,8 @@ private:
   const cvet::RelevantFunctions &relevant(ASTContext &Ctx) const {
     const TranslationUnitDecl *TU = Ctx.getTranslationUnitDecl();
     if (RelevantFor != TU) {
-      Relevant = std::make_unique<cvet::RelevantFunctions>(Ctx, wantedNames(Ctx));
+      Relevant =
+          std::make_unique<cvet::RelevantFunctions>(Ctx, wantedNames(Ctx));
       RelevantFor = TU;
     }
     return *Relevant;

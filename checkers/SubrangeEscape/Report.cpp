@@ -59,19 +59,6 @@ const Expr *cvet::subrange::bufferNameOf(const Borrowed &B) {
   return E;
 }
 
-/// Source text of a short expression, for messages ("line", "req->buf").
-std::string cvet::subrange::exprText(const Expr *E, CheckerContext &C) {
-  if (!E)
-    return "";
-  E = E->IgnoreParenImpCasts();
-  if (const auto *DRE = dyn_cast<DeclRefExpr>(E))
-    return DRE->getDecl()->getNameAsString();
-  std::string S;
-  llvm::raw_string_ostream OS(S);
-  E->printPretty(OS, nullptr, C.getASTContext().getPrintingPolicy());
-  return S.size() <= 40 ? S : "";
-}
-
 /// The name of the buffer an entry points into: its variable ('line',
 /// 'copy' even when a helper called it 's'), the parameter it came from, or
 /// the expression it was borrowed through ('req->buf').
@@ -86,7 +73,7 @@ static std::string bufferText(const StoredEntry &E, CheckerContext &C) {
     R->printPrettyAsExpr(OS);
     return S;
   }
-  return exprText(E.bufName(), C);
+  return exprText(E.bufName(), C.getASTContext());
 }
 
 //===----------------------------------------------------------------------===//
@@ -102,7 +89,8 @@ static std::string entryStoredText(const StoredEntry &E, CheckerContext &C) {
   return cvet::subrange::storedText(
       E.via(), E.viewAtStart(), bufferText(E, C),
       E.role() == StoredEntry::Role::Key,
-      mapPhrase(MapE ? exprText(MapE, C) : "", !MapE && !E.map()));
+      mapPhrase(MapE ? exprText(MapE, C.getASTContext()) : "",
+                !MapE && !E.map()));
 }
 
 static EndingKind kindOf(Ending::Kind K) {
@@ -238,23 +226,4 @@ void cvet::subrange::reportEntry(const BugType &BT,
 }
 
 
-/// How a freeing or refilling call names its buffer: 'opts', 'r->line'.
-std::string cvet::subrange::bufferArgText(const cvet::SubrangeCall &S,
-                                 const CallEvent &Call, CheckerContext &C) {
-  const Expr *E = cvet::argExpr(Call, S.BufferArg);
-  if (!E)
-    return "";
-  E = E->IgnoreParenImpCasts();
-  const auto *UO = dyn_cast<UnaryOperator>(E);
-  bool AddressOf = UO && UO->getOpcode() == UO_AddrOf;
-  if (S.BufferByPointer)
-    return AddressOf ? exprText(UO->getSubExpr(), C) : "";
-  if (!S.BufferField.empty()) {
-    std::string Base = exprText(AddressOf ? UO->getSubExpr() : E, C);
-    if (Base.empty())
-      return "";
-    return Base + (AddressOf ? "." : "->") + S.BufferField;
-  }
-  return exprText(E, C);
-}
 

@@ -255,18 +255,11 @@ const Expr *derivationOf(const ExplodedNode *N, const MemRegion *R);
 /// The expression that names a borrowed pointer's buffer.
 const Expr *bufferNameOf(const Borrowed &B);
 
-/// Source text of a short expression, for messages ("line", "req->buf").
-std::string exprText(const Expr *E, CheckerContext &C);
-
 /// Reports an entry whose buffer ends (or is pinned), at its insertion, once
 /// per insertion (Reported).
 void reportEntry(const BugType &BT, llvm::DenseSet<const Expr *> &Reported,
                  const StoredEntry &E, const Ending &End, ExplodedNode *Err,
                  CheckerContext &C);
-
-/// How a freeing or refilling call names its buffer: 'opts', 'r->line'.
-std::string bufferArgText(const cvet::SubrangeCall &S, const CallEvent &Call,
-                          CheckerContext &C);
 
 /// The variable or field that holds the pointer to a Subranges call's
 /// buffer (p->line of getline(&p->line, ...)), or null.

@@ -32,6 +32,7 @@
 
 #include "SubrangeEscapeChecker.h"
 #include "Checkers.h"
+#include "Wording.h"
 #include "support/CallMatching.h"
 #include "support/ModelOption.h"
 
@@ -139,8 +140,10 @@ void SubrangeEscapeChecker::checkPreCall(const CallEvent &Call,
         // A key the map may already have had: freeing it is how such code
         // handles the duplicate it found.
         if (!(E.checked() && How != Ending::Refilled))
-          Ended.push_back({E, Ending{How, S->name(), Origin,
-                                     bufferArgText(*S, Call, C)}});
+          Ended.push_back(
+              {E, Ending{How, S->name(), Origin,
+                         bufferArgText(*S, cvet::argExpr(Call, S->BufferArg),
+                                       C.getASTContext())}});
         State = State->remove<EntryMap>(Insert);
       }
     if (How != Ending::Refilled)

@@ -2,6 +2,10 @@
 
 #include "Wording.h"
 
+#include "cvet/Model.h"
+#include "clang/AST/ASTContext.h"
+#include "llvm/Support/raw_ostream.h"
+
 using namespace clang;
 using llvm::StringRef;
 
@@ -99,6 +103,34 @@ const Expr *arithmeticBase(const Expr *E) {
     }
     return E;
   }
+}
+
+std::string exprText(const Expr *E, const ASTContext &Ctx) {
+  if (!E)
+    return "";
+  E = E->IgnoreParenImpCasts();
+  if (const auto *DRE = dyn_cast<DeclRefExpr>(E))
+    return DRE->getDecl()->getNameAsString();
+  std::string S;
+  llvm::raw_string_ostream OS(S);
+  E->printPretty(OS, nullptr, Ctx.getPrintingPolicy());
+  return S.size() <= 40 ? S : "";
+}
+
+std::string bufferArgText(const SubrangeCall &S, const Expr *Arg,
+                          const ASTContext &Ctx) {
+  if (!Arg)
+    return "";
+  const Expr *E = Arg->IgnoreParenImpCasts();
+  const auto *UO = dyn_cast<UnaryOperator>(E);
+  bool AddressOf = UO && UO->getOpcode() == UO_AddrOf;
+  if (S.BufferByPointer)
+    return AddressOf ? exprText(UO->getSubExpr(), Ctx) : "";
+  if (!S.BufferField.empty()) {
+    std::string Base = exprText(AddressOf ? UO->getSubExpr() : E, Ctx);
+    return Base.empty() ? "" : Base + (AddressOf ? "." : "->") + S.BufferField;
+  }
+  return exprText(E, Ctx);
 }
 
 } // namespace cvet::subrange

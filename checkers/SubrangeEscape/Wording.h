@@ -16,6 +16,14 @@
 #include <optional>
 #include <string>
 
+namespace clang {
+class ASTContext;
+} // namespace clang
+
+namespace cvet {
+struct SubrangeCall;
+} // namespace cvet
+
 namespace cvet::subrange {
 
 /// What ends the buffer an entry points into.
@@ -49,6 +57,15 @@ std::string endNote(EndingKind How, llvm::StringRef Buffer);
 /// The expression pointer arithmetic starts from, which names the buffer in
 /// messages: 'line' in line + off, &line[i], *(line + 1).
 const clang::Expr *arithmeticBase(const clang::Expr *E);
+
+/// Source text of a short expression, for messages ('line', 'req->buf');
+/// empty when it is longer than 40 characters.
+std::string exprText(const clang::Expr *E, const clang::ASTContext &Ctx);
+
+/// How a freeing or refilling call names its buffer, from the call's buffer
+/// argument Arg (null when the call has none): 'opts', 'r->line', 'sb.buf'.
+std::string bufferArgText(const cvet::SubrangeCall &S, const clang::Expr *Arg,
+                          const clang::ASTContext &Ctx);
 
 } // namespace cvet::subrange
 

@@ -124,23 +124,6 @@ const Expr *storedExpr(const CallExpr *CE, std::optional<unsigned> I,
   return nullptr;
 }
 
-/// How the buffer-ending call names its buffer: 'opts', 'line', 'sb.buf'.
-std::string bufferArgText(const SubrangeCall &S, const CallExpr *CE,
-                          PointerOrigins &O) {
-  if (S.BufferArg >= CE->getNumArgs())
-    return "";
-  const Expr *E = CE->getArg(S.BufferArg)->IgnoreParenImpCasts();
-  const auto *UO = dyn_cast<UnaryOperator>(E);
-  bool AddressOf = UO && UO->getOpcode() == UO_AddrOf;
-  if (S.BufferByPointer)
-    return AddressOf ? O.text(UO->getSubExpr()) : "";
-  if (!S.BufferField.empty()) {
-    std::string Base = O.text(AddressOf ? UO->getSubExpr() : E);
-    return Base.empty() ? "" : Base + (AddressOf ? "." : "->") + S.BufferField;
-  }
-  return O.text(E);
-}
-
 bool keysCopied(const MapFamily &F) {
   if (F.Stores == MapStores::Copies || !F.CopyFlag.empty())
     return true;
@@ -300,8 +283,14 @@ void SubrangeEscapeCheck::checkBody(const Decl *Fn, Stmt *Body,
       continue;
 
     const std::string &Buf = Stored->O.Name;
-    std::string EndBuf =
-        End->By ? bufferArgText(*End->By, cast<CallExpr>(End->At), Origins) : "";
+    std::string EndBuf;
+    if (End->By) {
+      const auto *EndCall = cast<CallExpr>(End->At);
+      unsigned Arg = End->By->BufferArg;
+      EndBuf = subrange::bufferArgText(
+          *End->By, Arg < EndCall->getNumArgs() ? EndCall->getArg(Arg) : nullptr,
+          Ctx);
+    }
     if (EndBuf.empty())
       EndBuf = Buf;
     SourceLocation EndLoc = isa<CompoundStmt>(End->At)

@@ -108,20 +108,12 @@ bool namedByVariable(const VarDecl *V) {
 
 PointerOrigins::PointerOrigins(const SubrangeTables &T, const Stmt *Body,
                                ASTContext &Ctx)
-    : T(T), Ctx(Ctx), Body(Body) {
+    : T(T), Ctx(Ctx) {
   collect(Body);
 }
 
 std::string PointerOrigins::text(const Expr *E) const {
-  if (!E)
-    return "";
-  E = E->IgnoreParenImpCasts();
-  if (const auto *DRE = dyn_cast<DeclRefExpr>(E))
-    return DRE->getDecl()->getNameAsString();
-  std::string S;
-  llvm::raw_string_ostream OS(S);
-  E->printPretty(OS, nullptr, Ctx.getPrintingPolicy());
-  return S.size() <= 40 ? S : "";
+  return subrange::exprText(E, Ctx);
 }
 
 void PointerOrigins::collect(const Stmt *S) {

@@ -108,7 +108,6 @@ private:
 
   const SubrangeTables &T;
   clang::ASTContext &Ctx;
-  const clang::Stmt *Body;
   llvm::DenseMap<const clang::VarDecl *, llvm::SmallVector<Def, 2>> Defs;
   llvm::DenseMap<const clang::VarDecl *, Origin> Done;
   llvm::DenseSet<const clang::VarDecl *> Busy, Heap;
